@@ -1,0 +1,48 @@
+package dev.rotor;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a verified access token says.
+ *
+ * @param subject the user ({@code sub})
+ * @param sessionId the session the token was minted for ({@code sid})
+ * @param tokenId the token's id ({@code jti})
+ * @param deviceId the session's device ({@code did}), or {@code null}
+ * @param issuedAt when it was minted ({@code iat})
+ * @param expiresAt when it expires ({@code exp})
+ * @param claims the custom claims in token order, unmodifiable; nested objects are maps, arrays are lists
+ */
+public record AccessClaims(
+        String subject,
+        String sessionId,
+        String tokenId,
+        String deviceId,
+        Instant issuedAt,
+        Instant expiresAt,
+        Map<String, Object> claims) {
+
+    /**
+     * Checks the components.
+     *
+     * @param subject see {@link #subject()}
+     * @param sessionId see {@link #sessionId()}
+     * @param tokenId see {@link #tokenId()}
+     * @param deviceId see {@link #deviceId()}
+     * @param issuedAt see {@link #issuedAt()}
+     * @param expiresAt see {@link #expiresAt()}
+     * @param claims see {@link #claims()}
+     * @throws NullPointerException if a required component is {@code null}
+     */
+    public AccessClaims {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        claims = Collections.unmodifiableMap(new LinkedHashMap<>(claims));
+    }
+}

@@ -1,0 +1,298 @@
+package dev.rotor;
+
+import dev.rotor.RotorException.Reason;
+import dev.rotor.TokenEvent.Type;
+import dev.rotor.spi.RotationRequest;
+import dev.rotor.spi.RotationResult;
+import dev.rotor.spi.SessionRecord;
+import dev.rotor.spi.SessionStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link TokenService}: verifies with the codec, decides in the store, mints with the codec. */
+final class DefaultTokenService implements TokenService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
+    private static final int MAX_SUBJECT_LENGTH = 1024;
+    private static final int MAX_DEVICE_LENGTH = 256;
+
+    private final RotorConfig config;
+    private final SessionStore store;
+    private final TokenCodec codec;
+    private final EventPublisher events;
+    private final LiveSessionCache liveSessions;
+
+    DefaultTokenService(RotorConfig config) {
+        this.config = config;
+        this.store = config.store();
+        KeyRing keys = new KeyRing(config.signingKey(), config.verificationKeys());
+        this.codec = new TokenCodec(
+                keys, config.issuer(), config.audience(), config.leeway().getSeconds(), config.maxTokenLength());
+        this.events = new EventPublisher(config.listeners());
+        this.liveSessions = config.liveSessionStaleness() == null
+                ? null
+                : new LiveSessionCache(config.liveSessionStaleness().toMillis(), config.liveSessionCacheSize());
+    }
+
+    @Override
+    public TokenPair issue(String subject) {
+        return issue(subject, null, Map.of());
+    }
+
+    @Override
+    public TokenPair issue(String subject, String deviceId, Map<String, ?> claims) {
+        checkLength(Objects.requireNonNull(subject, "subject"), MAX_SUBJECT_LENGTH, "subject");
+        if (deviceId != null) {
+            checkLength(deviceId, MAX_DEVICE_LENGTH, "deviceId");
+        }
+        String claimsJson = CustomClaims.toJson(claims);
+        Instant now = now();
+        SessionRecord session = SessionRecord.open(
+                Ids.sessionId(), subject, deviceId, now, config.refreshTokenTtl(), config.absoluteSessionLifetime());
+        TokenPair pair = mint(session, claimsJson, claimsJson, now);
+        inStore(() -> {
+            store.create(session);
+            return null;
+        });
+        LOG.debug("Session {} opened", session.sessionId());
+        events.publish(event(Type.ISSUED, now, session, -1, null, 0));
+        return pair;
+    }
+
+    @Override
+    public TokenPair refresh(String refreshToken) {
+        return refresh(refreshToken, null);
+    }
+
+    @Override
+    public TokenPair refresh(String refreshToken, String deviceId) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            throw refreshFailure(Reason.REFRESH_TOKEN_REQUIRED);
+        }
+        Instant now = now();
+        VerifiedToken token = verify(refreshToken, TokenType.REFRESH, now, true);
+        if (deviceId != null && token.deviceId() != null && !token.deviceId().equals(deviceId)) {
+            throw refreshFailure(Reason.TOKEN_INVALID);
+        }
+        String accessClaims = accessClaims(token);
+        RotationRequest request = new RotationRequest(
+                token.subject(),
+                token.sessionId(),
+                token.generation(),
+                Ids.requestId(),
+                now,
+                config.refreshTokenTtl(),
+                config.reuseGracePeriod(),
+                config.maxGraceReplays(),
+                config.reuseScope());
+        RotationResult result = inStore(() -> store.rotate(request));
+        SessionRecord session = result.session();
+        switch (result.outcome()) {
+            case ROTATED -> events.publish(event(Type.REFRESHED, now, session, token.generation(), null, 0));
+            case RETRIED -> events.publish(event(Type.RETRY_ANSWERED, now, session, token.generation(), null, 0));
+            case GRACE_REPLAY ->
+                events.publish(event(Type.GRACE_REPLAY, now, session, token.generation(), since(session, now), 0));
+            case REUSE_DETECTED -> throw reuseDetected(token, result, now);
+            default ->
+                throw refreshFailure(
+                        token.expiresAt() * 1000 <= now.toEpochMilli() ? Reason.TOKEN_EXPIRED : Reason.TOKEN_REVOKED);
+        }
+        return mint(session, token.sessionClaimsJson(), accessClaims, now);
+    }
+
+    private RotorException reuseDetected(VerifiedToken token, RotationResult result, Instant now) {
+        SessionRecord session = result.session();
+        LOG.warn(
+                "Refresh token reuse detected: session {} presented generation {} while at {}, {} after its last"
+                        + " rotation; revoked {} session(s) ({})",
+                session.sessionId(),
+                token.generation(),
+                session.generation(),
+                since(session, now),
+                result.revokedSessions(),
+                config.reuseScope());
+        forgetLive(session.subject(), config.reuseScope() == ReuseScope.SESSION ? session.sessionId() : null);
+        events.publish(event(
+                Type.REUSE_DETECTED, now, session, token.generation(), since(session, now), result.revokedSessions()));
+        return refreshFailure(Reason.TOKEN_REUSED);
+    }
+
+    @Override
+    public AccessClaims verifyAccessToken(String accessToken) {
+        if (accessToken == null || accessToken.isBlank()) {
+            throw RotorException.accessFailure(Reason.TOKEN_INVALID);
+        }
+        Instant now = now();
+        VerifiedToken token = verify(accessToken, TokenType.ACCESS, now, true);
+        if (liveSessions != null && !liveSessions.isFresh(token.subject(), token.sessionId(), now.toEpochMilli())) {
+            boolean live = inStore(() -> store.find(token.subject(), token.sessionId(), now))
+                    .isPresent();
+            if (!live) {
+                throw RotorException.accessFailure(Reason.TOKEN_REVOKED);
+            }
+            liveSessions.seenLive(token.subject(), token.sessionId(), now.toEpochMilli());
+        }
+        return new AccessClaims(
+                token.subject(),
+                token.sessionId(),
+                token.tokenId(),
+                token.deviceId(),
+                Instant.ofEpochSecond(token.issuedAt()),
+                Instant.ofEpochSecond(token.expiresAt()),
+                token.customClaims());
+    }
+
+    @Override
+    public boolean logout(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            throw refreshFailure(Reason.REFRESH_TOKEN_REQUIRED);
+        }
+        Instant now = now();
+        VerifiedToken token = verify(refreshToken, TokenType.REFRESH, now, false);
+        return revoke(token.subject(), token.sessionId(), now);
+    }
+
+    @Override
+    public boolean logoutSession(String subject, String sessionId) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(sessionId, "sessionId");
+        return revoke(subject, sessionId, now());
+    }
+
+    private boolean revoke(String subject, String sessionId, Instant now) {
+        boolean revoked = inStore(() -> store.revoke(subject, sessionId, now));
+        forgetLive(subject, sessionId);
+        if (revoked) {
+            LOG.debug("Session {} logged out", sessionId);
+            events.publish(new TokenEvent(Type.REVOKED, now, subject, sessionId, null, -1, -1, null, 1));
+        }
+        return revoked;
+    }
+
+    @Override
+    public int logoutAll(String subject) {
+        Objects.requireNonNull(subject, "subject");
+        Instant now = now();
+        int revoked = inStore(() -> store.revokeAll(subject, now));
+        forgetLive(subject, null);
+        LOG.debug("All sessions of a subject logged out: {} revoked", revoked);
+        events.publish(new TokenEvent(Type.REVOKED, now, subject, null, null, -1, -1, null, revoked));
+        return revoked;
+    }
+
+    @Override
+    public List<SessionInfo> sessions(String subject) {
+        Objects.requireNonNull(subject, "subject");
+        Instant now = now();
+        return inStore(() -> store.list(subject, now)).stream()
+                .sorted(Comparator.comparing(SessionRecord::createdAt))
+                .map(s -> new SessionInfo(s.sessionId(), s.deviceId(), s.createdAt(), s.rotatedAt(), s.expiresAt()))
+                .toList();
+    }
+
+    private TokenPair mint(SessionRecord session, String sessionClaims, String accessClaims, Instant now) {
+        long iat = session.rotatedAt().getEpochSecond();
+        long accessExp = iat + config.accessTokenTtl().getSeconds();
+        String refresh = codec.mintRefresh(
+                session.subject(),
+                session.sessionId(),
+                session.generation(),
+                session.deviceId(),
+                iat,
+                session.expiresAt().getEpochSecond(),
+                sessionClaims);
+        String access = codec.mintAccess(
+                session.subject(),
+                session.sessionId(),
+                session.generation(),
+                session.deviceId(),
+                iat,
+                accessExp,
+                accessClaims);
+        return new TokenPair(access, refresh, Math.max(0, accessExp - now.getEpochSecond()), session.sessionId());
+    }
+
+    private String accessClaims(VerifiedToken token) {
+        UserLookup lookup = config.userLookup();
+        if (lookup == null) {
+            return token.sessionClaimsJson();
+        }
+        Map<String, Object> loginClaims = new PayloadParser().parseObject(token.sessionClaimsJson());
+        Map<String, Object> fresh = lookup.lookup(token.subject(), java.util.Collections.unmodifiableMap(loginClaims))
+                .orElseThrow(() -> refreshFailure(Reason.USER_NOT_FOUND));
+        return CustomClaims.toJson(fresh);
+    }
+
+    private VerifiedToken verify(String token, TokenType type, Instant now, boolean checkExpiry) {
+        try {
+            return codec.verify(token, type, now.toEpochMilli(), checkExpiry);
+        } catch (TokenRejection rejection) {
+            throw type == TokenType.ACCESS
+                    ? RotorException.accessFailure(rejection.reason)
+                    : refreshFailure(rejection.reason);
+        }
+    }
+
+    private <T> T inStore(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            LOG.error(
+                    "Session store failed ({}); refusing to issue tokens",
+                    e.getClass().getSimpleName(),
+                    e);
+            throw RotorException.storeUnavailable(e, config.oauth2Errors());
+        }
+    }
+
+    private void forgetLive(String subject, String sessionId) {
+        if (liveSessions == null) {
+            return;
+        }
+        if (sessionId == null) {
+            liveSessions.forgetSubject(subject);
+        } else {
+            liveSessions.forget(subject, sessionId);
+        }
+    }
+
+    private RotorException refreshFailure(Reason reason) {
+        return RotorException.refreshFailure(reason, config.oauth2Errors());
+    }
+
+    private Instant now() {
+        return config.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static Duration since(SessionRecord session, Instant now) {
+        return Duration.between(session.rotatedAt(), now);
+    }
+
+    private static TokenEvent event(
+            Type type, Instant now, SessionRecord session, long presented, Duration since, int revoked) {
+        return new TokenEvent(
+                type,
+                now,
+                session.subject(),
+                session.sessionId(),
+                session.deviceId(),
+                presented,
+                session.generation(),
+                since,
+                revoked);
+    }
+
+    private static void checkLength(String value, int max, String name) {
+        if (value.isEmpty() || value.length() > max) {
+            throw new IllegalArgumentException(name + " must be 1 to " + max + " characters");
+        }
+    }
+}

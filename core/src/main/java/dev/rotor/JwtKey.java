@@ -1,0 +1,193 @@
+package dev.rotor;
+
+import com.auth0.jwt.algorithms.Algorithm;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A key that signs or verifies Rotor's tokens, with its key id ({@code kid}) and its algorithm. The
+ * algorithm belongs to the key and never comes from a token.
+ *
+ * <p>Give the current key to {@link TokenServiceBuilder#signingKey(JwtKey)} and retired keys to {@link
+ * TokenServiceBuilder#verificationKey(JwtKey)}, so tokens signed before a key rotation stay valid until they
+ * expire. {@link #toString()} never shows key material.
+ */
+public final class JwtKey {
+
+    private static final int MIN_HMAC_BYTES = 32;
+    private static final int MIN_RSA_BITS = 2048;
+    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._~-]{1,64}");
+    private static final BigInteger P256_ORDER =
+            new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+
+    private final String keyId;
+    private final Algorithm algorithm;
+    private final boolean canSign;
+
+    private JwtKey(String keyId, Algorithm algorithm, boolean canSign) {
+        this.keyId = keyId;
+        this.algorithm = algorithm;
+        this.canSign = canSign;
+    }
+
+    /**
+     * An HS256 (HMAC-SHA256) key.
+     *
+     * @param keyId the {@code kid}: 1 to 64 characters of {@code A-Z a-z 0-9 . _ ~ -}
+     * @param secret at least 32 random bytes (RFC 7518 §3.2); the array is copied
+     * @return the key
+     * @throws IllegalArgumentException if the id is malformed or the secret shorter than 256 bits
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static JwtKey hs256(String keyId, byte[] secret) {
+        Objects.requireNonNull(secret, "secret");
+        if (secret.length < MIN_HMAC_BYTES) {
+            throw new IllegalArgumentException(
+                    "an HS256 secret needs at least 256 bits (32 bytes), got " + secret.length * 8 + " bits");
+        }
+        return new JwtKey(checkedId(keyId), new HmacSha256(Arrays.copyOf(secret, secret.length)), true);
+    }
+
+    /**
+     * An HS256 key from a text secret, taken as its UTF-8 bytes.
+     *
+     * @param keyId the {@code kid}
+     * @param secret at least 32 bytes once encoded in UTF-8
+     * @return the key
+     * @throws IllegalArgumentException if the id is malformed or the secret too short
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static JwtKey hs256(String keyId, String secret) {
+        return hs256(keyId, Objects.requireNonNull(secret, "secret").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * An RS256 key pair that signs and verifies.
+     *
+     * @param keyId the {@code kid}
+     * @param publicKey the public key, at least 2048 bits
+     * @param privateKey the matching private key
+     * @return the key
+     * @throws IllegalArgumentException if the id is malformed or the key shorter than 2048 bits
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static JwtKey rs256(String keyId, RSAPublicKey publicKey, RSAPrivateKey privateKey) {
+        checkRsa(publicKey);
+        Objects.requireNonNull(privateKey, "privateKey");
+        return new JwtKey(checkedId(keyId), Algorithm.RSA256(publicKey, privateKey), true);
+    }
+
+    /**
+     * An RS256 public key that only verifies.
+     *
+     * @param keyId the {@code kid}
+     * @param publicKey the public key, at least 2048 bits
+     * @return the key
+     * @throws IllegalArgumentException if the id is malformed or the key shorter than 2048 bits
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static JwtKey rs256(String keyId, RSAPublicKey publicKey) {
+        checkRsa(publicKey);
+        return new JwtKey(checkedId(keyId), Algorithm.RSA256(publicKey, null), false);
+    }
+
+    /**
+     * An ES256 (ECDSA P-256) key pair that signs and verifies.
+     *
+     * @param keyId the {@code kid}
+     * @param publicKey the public key on curve P-256
+     * @param privateKey the matching private key
+     * @return the key
+     * @throws IllegalArgumentException if the id is malformed or the key not on P-256
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static JwtKey es256(String keyId, ECPublicKey publicKey, ECPrivateKey privateKey) {
+        checkP256(publicKey);
+        Objects.requireNonNull(privateKey, "privateKey");
+        return new JwtKey(checkedId(keyId), Algorithm.ECDSA256(publicKey, privateKey), true);
+    }
+
+    /**
+     * An ES256 public key that only verifies.
+     *
+     * @param keyId the {@code kid}
+     * @param publicKey the public key on curve P-256
+     * @return the key
+     * @throws IllegalArgumentException if the id is malformed or the key not on P-256
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static JwtKey es256(String keyId, ECPublicKey publicKey) {
+        checkP256(publicKey);
+        return new JwtKey(checkedId(keyId), Algorithm.ECDSA256(publicKey, null), false);
+    }
+
+    /**
+     * The key id written to the {@code kid} header.
+     *
+     * @return the key id
+     */
+    public String keyId() {
+        return keyId;
+    }
+
+    /**
+     * The JWS algorithm name: {@code HS256}, {@code RS256} or {@code ES256}.
+     *
+     * @return the algorithm name
+     */
+    public String algorithm() {
+        return algorithm.getName();
+    }
+
+    /**
+     * Whether this key can sign, or only verify.
+     *
+     * @return {@code true} if it holds a secret or private key
+     */
+    public boolean canSign() {
+        return canSign;
+    }
+
+    Algorithm jwtAlgorithm() {
+        return algorithm;
+    }
+
+    /**
+     * Names the key without its material.
+     *
+     * @return the key id and algorithm
+     */
+    @Override
+    public String toString() {
+        return "JwtKey[kid=" + keyId + ", alg=" + algorithm() + (canSign ? "" : ", verify-only") + "]";
+    }
+
+    private static String checkedId(String keyId) {
+        Objects.requireNonNull(keyId, "keyId");
+        if (!KEY_ID.matcher(keyId).matches()) {
+            throw new IllegalArgumentException("a key id is 1 to 64 characters of A-Z a-z 0-9 . _ ~ -");
+        }
+        return keyId;
+    }
+
+    private static void checkRsa(RSAPublicKey publicKey) {
+        Objects.requireNonNull(publicKey, "publicKey");
+        if (publicKey.getModulus().bitLength() < MIN_RSA_BITS) {
+            throw new IllegalArgumentException("an RS256 key needs at least 2048 bits");
+        }
+    }
+
+    private static void checkP256(ECPublicKey publicKey) {
+        Objects.requireNonNull(publicKey, "publicKey");
+        if (!P256_ORDER.equals(publicKey.getParams().getOrder())) {
+            throw new IllegalArgumentException("an ES256 key must be on curve P-256");
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.rotor;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a token payload with Jackson's streaming parser, after its signature was verified. Refuses
+ * duplicate names, trailing content, wrongly typed registered claims, more than {@link #MAX_CLAIMS}
+ * top-level claims and nesting deeper than {@link #MAX_DEPTH}.
+ */
+final class PayloadParser {
+
+    /** Most top-level claims in a payload, registered ones included. */
+    static final int MAX_CLAIMS = 64;
+
+    /** Deepest nesting of a payload, its own object included. */
+    static final int MAX_DEPTH = 10;
+
+    /** 9999-12-31T23:59:59Z: later times are refused, so that milliseconds never overflow. */
+    static final long MAX_EPOCH_SECOND = 253_402_300_799L;
+
+    /** What a payload says, before the codec checks it. */
+    static final class Claims {
+        String issuer;
+        List<String> audience = List.of();
+        String subject;
+        String sessionId;
+        String tokenId;
+        String deviceId;
+        long generation = -1;
+        long issuedAt = Long.MIN_VALUE;
+        long expiresAt = Long.MIN_VALUE;
+        long notBefore = Long.MIN_VALUE;
+        String sessionClaimsJson = "{}";
+        final Map<String, Object> custom = new LinkedHashMap<>();
+    }
+
+    private final JsonFactory factory = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxNumberLength(40)
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    Claims parse(byte[] json, TokenType type) {
+        try (JsonParser parser = factory.createParser(json)) {
+            Claims claims = parseObject(parser, json, type);
+            if (parser.nextToken() != null) {
+                throw TokenRejection.invalid();
+            }
+            return claims;
+        } catch (IOException | RuntimeException e) {
+            throw e instanceof TokenRejection rejection ? rejection : TokenRejection.invalid();
+        }
+    }
+
+    /** Reads a JSON object of claim values (the {@code clm} object of a refresh token). */
+    Map<String, Object> parseObject(String json) {
+        try (JsonParser parser = factory.createParser(json)) {
+            Object value = readValue(parser, parser.nextToken());
+            if (!(value instanceof Map<?, ?>) || parser.nextToken() != null) {
+                throw TokenRejection.invalid();
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) value;
+            return map;
+        } catch (IOException | RuntimeException e) {
+            throw e instanceof TokenRejection rejection ? rejection : TokenRejection.invalid();
+        }
+    }
+
+    private Claims parseObject(JsonParser parser, byte[] json, TokenType type) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw TokenRejection.invalid();
+        }
+        Claims claims = new Claims();
+        int count = 0;
+        String name;
+        while ((name = parser.nextFieldName()) != null) {
+            if (++count > MAX_CLAIMS) {
+                throw TokenRejection.invalid();
+            }
+            JsonToken token = parser.nextToken();
+            switch (name) {
+                case "iss" -> claims.issuer = text(parser, token);
+                case "sub" -> claims.subject = text(parser, token);
+                case "sid" -> claims.sessionId = text(parser, token);
+                case "jti" -> claims.tokenId = text(parser, token);
+                case "did" -> claims.deviceId = text(parser, token);
+                case "aud" -> claims.audience = audience(parser, token);
+                case "gen" -> claims.generation = number(parser, token, Long.MAX_VALUE);
+                case "iat" -> claims.issuedAt = number(parser, token, MAX_EPOCH_SECOND);
+                case "exp" -> claims.expiresAt = number(parser, token, MAX_EPOCH_SECOND);
+                case "nbf" -> claims.notBefore = number(parser, token, MAX_EPOCH_SECOND);
+                case "clm" -> claims.sessionClaimsJson = rawObject(parser, token, json);
+                default -> custom(parser, token, name, claims, type);
+            }
+        }
+        if (parser.currentToken() != JsonToken.END_OBJECT) {
+            throw TokenRejection.invalid();
+        }
+        return claims;
+    }
+
+    private void custom(JsonParser parser, JsonToken token, String name, Claims claims, TokenType type)
+            throws IOException {
+        if (type == TokenType.ACCESS) {
+            claims.custom.put(name, readValue(parser, token));
+        } else {
+            parser.skipChildren();
+        }
+    }
+
+    private static String text(JsonParser parser, JsonToken token) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            throw TokenRejection.invalid();
+        }
+        return parser.getText();
+    }
+
+    private static long number(JsonParser parser, JsonToken token, long max) throws IOException {
+        if (token != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw TokenRejection.invalid();
+        }
+        long value = parser.getLongValue();
+        if (value < 0 || value > max) {
+            throw TokenRejection.invalid();
+        }
+        return value;
+    }
+
+    private static List<String> audience(JsonParser parser, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_STRING) {
+            return List.of(parser.getText());
+        }
+        if (token != JsonToken.START_ARRAY) {
+            throw TokenRejection.invalid();
+        }
+        List<String> audience = new ArrayList<>();
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            audience.add(text(parser, token));
+        }
+        return audience;
+    }
+
+    private static String rawObject(JsonParser parser, JsonToken token, byte[] json) throws IOException {
+        if (token != JsonToken.START_OBJECT) {
+            throw TokenRejection.invalid();
+        }
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        parser.skipChildren();
+        int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
+        return new String(json, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    private static Object readValue(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case VALUE_STRING:
+                return parser.getText();
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return parser.getNumberValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            case START_ARRAY:
+                List<Object> list = new ArrayList<>();
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    list.add(readValue(parser, token));
+                }
+                return list;
+            case START_OBJECT:
+                Map<String, Object> map = new LinkedHashMap<>();
+                String name;
+                while ((name = parser.nextFieldName()) != null) {
+                    map.put(name, readValue(parser, parser.nextToken()));
+                }
+                return map;
+            default:
+                throw TokenRejection.invalid();
+        }
+    }
+}

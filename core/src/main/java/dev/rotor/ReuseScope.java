@@ -1,0 +1,9 @@
+package dev.rotor;
+
+/** What Rotor revokes when a refresh token is presented a second time. */
+public enum ReuseScope {
+    /** Only the session (token family) the reused token belongs to. */
+    SESSION,
+    /** Every session of the token's subject, on every device: the original design's behaviour. */
+    ALL_SESSIONS
+}

@@ -1,0 +1,28 @@
+package dev.rotor;
+
+import dev.rotor.spi.SessionStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** The validated, immutable settings a {@link TokenServiceBuilder} builds; see its setters for each. */
+record RotorConfig(
+        JwtKey signingKey,
+        List<JwtKey> verificationKeys,
+        String issuer,
+        String audience,
+        Duration accessTokenTtl,
+        Duration refreshTokenTtl,
+        Duration absoluteSessionLifetime,
+        Clock clock,
+        Duration leeway,
+        SessionStore store,
+        ReuseScope reuseScope,
+        Duration reuseGracePeriod,
+        int maxGraceReplays,
+        UserLookup userLookup,
+        List<TokenEventListener> listeners,
+        Duration liveSessionStaleness,
+        int liveSessionCacheSize,
+        int maxTokenLength,
+        boolean oauth2Errors) {}

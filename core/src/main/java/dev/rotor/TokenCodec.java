@@ -1,0 +1,164 @@
+package dev.rotor;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Mints and verifies Rotor's JWTs on the fast path: headers encoded once per key, payload JSON written
+ * directly, signature checked over the raw bytes in constant time before any JSON is parsed. Signing and
+ * verifying go through java-jwt's {@code Algorithm}.
+ */
+final class TokenCodec {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final KeyRing keys;
+    private final String issuer;
+    private final List<String> audience;
+    private final String payloadStart;
+    private final long leewaySeconds;
+    private final int maxTokenLength;
+    private final PayloadParser parser = new PayloadParser();
+
+    TokenCodec(KeyRing keys, String issuer, String audience, long leewaySeconds, int maxTokenLength) {
+        this.keys = keys;
+        this.issuer = issuer;
+        this.audience = audience == null ? List.of() : List.of(audience);
+        StringBuilder start = new StringBuilder("{\"iss\":");
+        JsonWriter.string(start, issuer);
+        if (audience != null) {
+            JsonWriter.string(start.append(",\"aud\":"), audience);
+        }
+        this.payloadStart = start.toString();
+        this.leewaySeconds = leewaySeconds;
+        this.maxTokenLength = maxTokenLength;
+    }
+
+    String mintRefresh(
+            String subject, String sessionId, long generation, String deviceId, long iat, long exp, String claims) {
+        StringBuilder json = payload(subject, sessionId, deviceId, sessionId + "." + generation, iat, exp);
+        json.append(",\"gen\":").append(generation);
+        if (!CustomClaims.NONE.equals(claims)) {
+            json.append(",\"clm\":").append(claims);
+        }
+        return sign(TokenType.REFRESH, json.append('}'));
+    }
+
+    String mintAccess(
+            String subject, String sessionId, long generation, String deviceId, long iat, long exp, String claims) {
+        StringBuilder json = payload(subject, sessionId, deviceId, sessionId + "." + generation + ".a", iat, exp);
+        if (!CustomClaims.NONE.equals(claims)) {
+            json.append(',').append(claims, 1, claims.length() - 1);
+        }
+        return sign(TokenType.ACCESS, json.append('}'));
+    }
+
+    private StringBuilder payload(String subject, String sessionId, String deviceId, String jti, long iat, long exp) {
+        StringBuilder json = new StringBuilder(256).append(payloadStart);
+        JsonWriter.string(json.append(",\"sub\":"), subject);
+        JsonWriter.string(json.append(",\"sid\":"), sessionId);
+        if (deviceId != null) {
+            JsonWriter.string(json.append(",\"did\":"), deviceId);
+        }
+        JsonWriter.string(json.append(",\"jti\":"), jti);
+        return json.append(",\"iat\":").append(iat).append(",\"exp\":").append(exp);
+    }
+
+    private String sign(TokenType type, StringBuilder json) {
+        byte[] header = keys.header(type);
+        byte[] payload = ENCODER.encode(json.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] signature = ENCODER.encode(keys.signingKey().jwtAlgorithm().sign(header, payload));
+        byte[] token = new byte[header.length + payload.length + signature.length + 2];
+        System.arraycopy(header, 0, token, 0, header.length);
+        token[header.length] = '.';
+        System.arraycopy(payload, 0, token, header.length + 1, payload.length);
+        token[header.length + payload.length + 1] = '.';
+        System.arraycopy(signature, 0, token, token.length - signature.length, signature.length);
+        String minted = new String(token, StandardCharsets.ISO_8859_1);
+        if (minted.length() > maxTokenLength) {
+            throw new IllegalArgumentException("the token would be " + minted.length()
+                    + " characters, over the configured maximum of " + maxTokenLength + "; send fewer claims");
+        }
+        return minted;
+    }
+
+    /**
+     * Verifies a token of the expected kind at {@code nowMillis}.
+     *
+     * @param checkExpiry {@code false} to accept an expired token (logout)
+     * @throws TokenRejection if the token is invalid or expired
+     */
+    VerifiedToken verify(String token, TokenType expected, long nowMillis, boolean checkExpiry) {
+        if (token.length() > maxTokenLength) {
+            throw TokenRejection.invalid();
+        }
+        int firstDot = token.indexOf('.');
+        int secondDot = firstDot < 0 ? -1 : token.indexOf('.', firstDot + 1);
+        if (secondDot < 0 || token.indexOf('.', secondDot + 1) >= 0) {
+            throw TokenRejection.invalid();
+        }
+        KeyRing.Entry entry = keys.lookup(token.substring(0, firstDot));
+        if (entry == null || entry.type() != expected) {
+            throw TokenRejection.invalid();
+        }
+        byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+        checkSignature(entry.key(), token, ascii, firstDot, secondDot);
+        byte[] json;
+        try {
+            json = DECODER.decode(Arrays.copyOfRange(ascii, firstDot + 1, secondDot));
+        } catch (IllegalArgumentException e) {
+            throw TokenRejection.invalid();
+        }
+        return check(parser.parse(json, expected), expected, nowMillis, checkExpiry);
+    }
+
+    private static void checkSignature(JwtKey key, String token, byte[] ascii, int firstDot, int secondDot) {
+        boolean valid;
+        try {
+            if (key.jwtAlgorithm() instanceof HmacSha256 hmac) {
+                valid = hmac.verify(ascii, secondDot, DECODER.decode(token.substring(secondDot + 1)));
+            } else {
+                key.jwtAlgorithm().verify(new SignedParts(token, firstDot, secondDot));
+                valid = true;
+            }
+        } catch (RuntimeException e) { // SignatureVerificationException, or a malformed signature segment
+            valid = false;
+        }
+        if (!valid) {
+            throw TokenRejection.invalid();
+        }
+    }
+
+    private VerifiedToken check(PayloadParser.Claims claims, TokenType type, long nowMillis, boolean checkExpiry) {
+        boolean complete = claims.subject != null
+                && claims.sessionId != null
+                && claims.tokenId != null
+                && claims.issuedAt != Long.MIN_VALUE
+                && claims.expiresAt != Long.MIN_VALUE
+                && (type == TokenType.ACCESS) == (claims.generation < 0);
+        if (!complete || !issuer.equals(claims.issuer) || !claims.audience.containsAll(audience)) {
+            throw TokenRejection.invalid();
+        }
+        long leewayMillis = leewaySeconds * 1000;
+        if (claims.issuedAt * 1000 > nowMillis + leewayMillis
+                || (claims.notBefore != Long.MIN_VALUE && claims.notBefore * 1000 > nowMillis + leewayMillis)) {
+            throw TokenRejection.invalid();
+        }
+        if (checkExpiry && nowMillis - leewayMillis > claims.expiresAt * 1000) {
+            throw TokenRejection.expired();
+        }
+        return new VerifiedToken(
+                claims.subject,
+                claims.sessionId,
+                claims.tokenId,
+                claims.generation,
+                claims.deviceId,
+                claims.issuedAt,
+                claims.expiresAt,
+                claims.custom,
+                claims.sessionClaimsJson);
+    }
+}

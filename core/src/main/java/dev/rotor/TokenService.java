@@ -1,0 +1,141 @@
+package dev.rotor;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Issues, rotates, verifies and revokes tokens. Build one per application with {@link #builder()} and share
+ * it: it is thread-safe and holds no per-call state.
+ *
+ * <p>A login ({@link #issue}) opens a <em>session</em> and returns a short-lived access token with a
+ * refresh token. Each {@link #refresh} presents the refresh token once and gets a new pair; the old refresh
+ * token is dead from then on. Presenting it again is reuse, a sign it was stolen: the refresh fails with
+ * {@code TOKEN_REUSED} and, in the same atomic store step, the session or every session of the user is
+ * revoked (see {@link ReuseScope}). Of any number of concurrent refreshes with the same token, exactly one
+ * succeeds.
+ *
+ * <pre>{@code
+ * TokenService tokens = TokenService.builder()
+ *         .signingKey(JwtKey.hs256("2026-01", secret))
+ *         .store(CaffeineSessionStore.create())
+ *         .build();
+ * TokenPair pair = tokens.issue("alice");
+ * TokenPair next = tokens.refresh(pair.refreshToken());
+ * AccessClaims claims = tokens.verifyAccessToken(next.accessToken());
+ * }</pre>
+ *
+ * <p>Every method that takes a token throws {@link RotorException} when it refuses it; a method that
+ * touches the store throws {@link RotorException} with {@code STORE_UNAVAILABLE} when the store fails, and
+ * then has issued nothing.
+ */
+public interface TokenService {
+
+    /**
+     * Starts configuring a token service.
+     *
+     * @return a new builder
+     */
+    static TokenServiceBuilder builder() {
+        return new TokenServiceBuilder();
+    }
+
+    /**
+     * Logs a user in: opens a session without device and custom claims.
+     *
+     * @param subject the user id, 1 to 1024 characters
+     * @return the first token pair of the new session
+     * @throws IllegalArgumentException if the subject is empty or too long
+     * @throws NullPointerException if the subject is {@code null}
+     * @throws RotorException with {@code STORE_UNAVAILABLE} if the session could not be stored
+     */
+    TokenPair issue(String subject);
+
+    /**
+     * Logs a user in on a device: opens a session whose access tokens carry custom claims.
+     *
+     * @param subject the user id, 1 to 1024 characters
+     * @param deviceId the device, 1 to 256 characters, or {@code null}
+     * @param claims custom access-token claims (strings, numbers, booleans, lists and maps of them); kept
+     *     for the session's later access tokens unless a {@link UserLookup} replaces them
+     * @return the first token pair of the new session
+     * @throws IllegalArgumentException if an argument is out of range, a claim name is registered ({@code
+     *     iss sub aud exp nbf iat jti sid gen did clm}), a value unsupported, or the tokens too long
+     * @throws NullPointerException if the subject or claims are {@code null}
+     * @throws RotorException with {@code STORE_UNAVAILABLE} if the session could not be stored
+     */
+    TokenPair issue(String subject, String deviceId, Map<String, ?> claims);
+
+    /**
+     * Rotates a refresh token: returns a new pair and makes the presented refresh token dead.
+     *
+     * @param refreshToken the refresh token from the last login or refresh
+     * @return the new pair
+     * @throws RotorException {@code REFRESH_TOKEN_REQUIRED}, {@code TOKEN_INVALID}, {@code TOKEN_EXPIRED},
+     *     {@code TOKEN_REUSED}, {@code TOKEN_REVOKED}, {@code USER_NOT_FOUND} or {@code STORE_UNAVAILABLE}
+     */
+    TokenPair refresh(String refreshToken);
+
+    /**
+     * Rotates a refresh token presented from a device. If the session was opened on a device, the device
+     * claimed here must be the same, or the refresh fails with {@code TOKEN_INVALID} and changes nothing.
+     *
+     * @param refreshToken the refresh token from the last login or refresh
+     * @param deviceId the device the client says it is, or {@code null} to skip the check
+     * @return the new pair
+     * @throws RotorException as {@link #refresh(String)}
+     */
+    TokenPair refresh(String refreshToken, String deviceId);
+
+    /**
+     * Verifies an access token. With {@link TokenServiceBuilder#liveSessionCheck} also checks that its
+     * session is still live, so a logout takes effect at once.
+     *
+     * @param accessToken the token from an {@code Authorization: Bearer} header
+     * @return its claims
+     * @throws RotorException {@code TOKEN_INVALID}, {@code TOKEN_EXPIRED}, or with the live-session check
+     *     {@code TOKEN_REVOKED} or {@code STORE_UNAVAILABLE}
+     */
+    AccessClaims verifyAccessToken(String accessToken);
+
+    /**
+     * Logs out the session a refresh token belongs to. Accepts an expired token, as long as it is
+     * genuine. Idempotent.
+     *
+     * @param refreshToken any refresh token of the session
+     * @return {@code true} if a live session was revoked
+     * @throws RotorException {@code REFRESH_TOKEN_REQUIRED}, {@code TOKEN_INVALID} or {@code
+     *     STORE_UNAVAILABLE}
+     */
+    boolean logout(String refreshToken);
+
+    /**
+     * Logs out one session of a user, such as a device picked from {@link #sessions}. Idempotent.
+     *
+     * @param subject the user
+     * @param sessionId the session
+     * @return {@code true} if a live session was revoked
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws RotorException with {@code STORE_UNAVAILABLE} if the store failed
+     */
+    boolean logoutSession(String subject, String sessionId);
+
+    /**
+     * Logs out every session of a user, on every device, in one atomic step. Idempotent.
+     *
+     * @param subject the user
+     * @return how many live sessions were revoked
+     * @throws NullPointerException if the subject is {@code null}
+     * @throws RotorException with {@code STORE_UNAVAILABLE} if the store failed
+     */
+    int logoutAll(String subject);
+
+    /**
+     * Lists the live sessions of a user, oldest first.
+     *
+     * @param subject the user
+     * @return the sessions, possibly empty
+     * @throws NullPointerException if the subject is {@code null}
+     * @throws RotorException with {@code STORE_UNAVAILABLE} if the store failed
+     */
+    List<SessionInfo> sessions(String subject);
+}

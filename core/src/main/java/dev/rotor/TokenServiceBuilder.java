@@ -1,0 +1,363 @@
+package dev.rotor;
+
+import dev.rotor.spi.SessionStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Configures a {@link TokenService}. Only a signing key and a store are required; everything else has the
+ * original design's defaults. Each setter checks its argument at once, and a setter called twice fails, so
+ * a misconfiguration shows at start-up, not at the first refresh.
+ *
+ * <table>
+ *   <caption>Settings and defaults</caption>
+ *   <tr><th>setting</th><th>default</th></tr>
+ *   <tr><td>{@link #signingKey}</td><td>required</td></tr>
+ *   <tr><td>{@link #store}</td><td>required</td></tr>
+ *   <tr><td>{@link #issuer}</td><td>{@code rotor}</td></tr>
+ *   <tr><td>{@link #audience}</td><td>none</td></tr>
+ *   <tr><td>{@link #accessTokenTtl}</td><td>15 minutes</td></tr>
+ *   <tr><td>{@link #refreshTokenTtl}</td><td>7 days, restarted by each rotation</td></tr>
+ *   <tr><td>{@link #absoluteSessionLifetime}</td><td>none</td></tr>
+ *   <tr><td>{@link #reuseScope}</td><td>{@link ReuseScope#ALL_SESSIONS}</td></tr>
+ *   <tr><td>{@link #reuseGracePeriod}</td><td>off</td></tr>
+ *   <tr><td>{@link #leeway}</td><td>0 seconds</td></tr>
+ *   <tr><td>{@link #maxTokenLength}</td><td>8192 characters</td></tr>
+ * </table>
+ */
+public final class TokenServiceBuilder {
+
+    private JwtKey signingKey;
+    private final List<JwtKey> verificationKeys = new ArrayList<>();
+    private String issuer;
+    private String audience;
+    private Duration accessTokenTtl;
+    private Duration refreshTokenTtl;
+    private Duration absoluteSessionLifetime;
+    private Clock clock;
+    private Duration leeway;
+    private SessionStore store;
+    private ReuseScope reuseScope;
+    private Duration reuseGracePeriod;
+    private int maxGraceReplays;
+    private UserLookup userLookup;
+    private final List<TokenEventListener> listeners = new ArrayList<>();
+    private Duration liveSessionStaleness;
+    private int liveSessionCacheSize;
+    private int maxTokenLength;
+    private Boolean oauth2Errors;
+
+    TokenServiceBuilder() {}
+
+    /**
+     * The key that signs new tokens; it also verifies them.
+     *
+     * @param key a key that can sign
+     * @return this builder
+     * @throws IllegalArgumentException if the key can only verify
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder signingKey(JwtKey key) {
+        requireUnset(signingKey, "signingKey");
+        requireArgument(Objects.requireNonNull(key, "key").canSign(), "the signing key must be able to sign");
+        this.signingKey = key;
+        return this;
+    }
+
+    /**
+     * Adds a key that only verifies: a retired signing key, so its tokens stay valid until they expire. May
+     * be called several times; key ids must differ.
+     *
+     * @param key a key with its own key id
+     * @return this builder
+     */
+    public TokenServiceBuilder verificationKey(JwtKey key) {
+        verificationKeys.add(Objects.requireNonNull(key, "key"));
+        return this;
+    }
+
+    /**
+     * The session store: {@code CaffeineSessionStore} for one JVM, {@code RedisSessionStore} for several.
+     *
+     * @param store the store
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder store(SessionStore store) {
+        requireUnset(this.store, "store");
+        this.store = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    /**
+     * The {@code iss} claim written and required. Default {@code rotor}.
+     *
+     * @param issuer a non-blank issuer, such as {@code https://auth.example.com}
+     * @return this builder
+     * @throws IllegalArgumentException if blank
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder issuer(String issuer) {
+        requireUnset(this.issuer, "issuer");
+        requireArgument(!Objects.requireNonNull(issuer, "issuer").isBlank(), "issuer must not be blank");
+        this.issuer = issuer;
+        return this;
+    }
+
+    /**
+     * The {@code aud} claim written and required. Default: none.
+     *
+     * @param audience a non-blank audience
+     * @return this builder
+     * @throws IllegalArgumentException if blank
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder audience(String audience) {
+        requireUnset(this.audience, "audience");
+        requireArgument(!Objects.requireNonNull(audience, "audience").isBlank(), "audience must not be blank");
+        this.audience = audience;
+        return this;
+    }
+
+    /**
+     * How long an access token lives. Default 15 minutes.
+     *
+     * @param ttl at least one second
+     * @return this builder
+     * @throws IllegalArgumentException if shorter than a second
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder accessTokenTtl(Duration ttl) {
+        requireUnset(accessTokenTtl, "accessTokenTtl");
+        this.accessTokenTtl = atLeastASecond(ttl, "accessTokenTtl");
+        return this;
+    }
+
+    /**
+     * How long a refresh token lives. Each rotation mints one with a new full lifetime, so a session used at
+     * least this often stays alive (up to {@link #absoluteSessionLifetime}). Default 7 days.
+     *
+     * @param ttl at least one second
+     * @return this builder
+     * @throws IllegalArgumentException if shorter than a second
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder refreshTokenTtl(Duration ttl) {
+        requireUnset(refreshTokenTtl, "refreshTokenTtl");
+        this.refreshTokenTtl = atLeastASecond(ttl, "refreshTokenTtl");
+        return this;
+    }
+
+    /**
+     * The hard end of a session, counted from login; rotation never extends it. Default: none.
+     *
+     * @param lifetime at least one second
+     * @return this builder
+     * @throws IllegalArgumentException if shorter than a second
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder absoluteSessionLifetime(Duration lifetime) {
+        requireUnset(absoluteSessionLifetime, "absoluteSessionLifetime");
+        this.absoluteSessionLifetime = atLeastASecond(lifetime, "absoluteSessionLifetime");
+        return this;
+    }
+
+    /**
+     * The clock for issuing and checking times. Default {@link Clock#systemUTC()}.
+     *
+     * @param clock the clock
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder clock(Clock clock) {
+        requireUnset(this.clock, "clock");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * Clock skew tolerated when checking {@code exp}, {@code iat} and {@code nbf}. Default 0.
+     *
+     * @param leeway zero or positive, in whole seconds
+     * @return this builder
+     * @throws IllegalArgumentException if negative or not whole seconds
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder leeway(Duration leeway) {
+        requireUnset(this.leeway, "leeway");
+        requireArgument(
+                !Objects.requireNonNull(leeway, "leeway").isNegative() && leeway.getNano() == 0,
+                "leeway must be zero or a positive whole number of seconds");
+        this.leeway = leeway;
+        return this;
+    }
+
+    /**
+     * What a detected reuse revokes. Default {@link ReuseScope#ALL_SESSIONS}, as the original design.
+     *
+     * @param scope the scope
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder reuseScope(ReuseScope scope) {
+        requireUnset(reuseScope, "reuseScope");
+        this.reuseScope = Objects.requireNonNull(scope, "scope");
+        return this;
+    }
+
+    /**
+     * Turns on the grace period: for {@code period} after a rotation, presenting the refresh token it
+     * replaced returns the same successor again (byte for byte with HS256 and RS256) instead of counting as
+     * reuse, at most {@code maxReplays} times. Covers a response lost on the way to the client, or two tabs
+     * refreshing at once. Only the immediate predecessor qualifies. Default: off.
+     *
+     * @param period how long after a rotation; positive
+     * @param maxReplays how many replays per rotation; at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if the period is not positive or maxReplays below 1
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder reuseGracePeriod(Duration period, int maxReplays) {
+        requireUnset(reuseGracePeriod, "reuseGracePeriod");
+        Objects.requireNonNull(period, "period");
+        requireArgument(!period.isNegative() && !period.isZero(), "grace period must be positive");
+        requireArgument(maxReplays >= 1, "maxReplays must be at least 1");
+        this.reuseGracePeriod = period;
+        this.maxGraceReplays = maxReplays;
+        return this;
+    }
+
+    /**
+     * Asks the application, on each refresh, whether the user still exists and for fresh access-token
+     * claims. Default: none (the login's claims are kept).
+     *
+     * @param lookup the lookup
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder userLookup(UserLookup lookup) {
+        requireUnset(userLookup, "userLookup");
+        this.userLookup = Objects.requireNonNull(lookup, "lookup");
+        return this;
+    }
+
+    /**
+     * Adds a listener for session events. May be called several times.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public TokenServiceBuilder eventListener(TokenEventListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Makes {@link TokenService#verifyAccessToken} also check that the token's session is live, so a logout
+     * takes effect at once instead of when the access token expires. A session seen live is trusted for
+     * {@code maxStaleness} without asking the store again; logouts through this service take effect
+     * immediately on this instance, logouts on other instances within {@code maxStaleness}. Default: off.
+     *
+     * @param maxStaleness how long a live answer may be reused; zero asks the store every time
+     * @param cacheSize how many sessions to remember, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if maxStaleness is negative or cacheSize below 1
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder liveSessionCheck(Duration maxStaleness, int cacheSize) {
+        requireUnset(liveSessionStaleness, "liveSessionCheck");
+        requireArgument(!Objects.requireNonNull(maxStaleness, "maxStaleness").isNegative(), "negative staleness");
+        requireArgument(cacheSize >= 1, "cacheSize must be at least 1");
+        this.liveSessionStaleness = maxStaleness;
+        this.liveSessionCacheSize = cacheSize;
+        return this;
+    }
+
+    /**
+     * The longest token accepted; longer ones are refused before anything is decoded. Default 8192.
+     *
+     * @param characters from 512 to 1,048,576
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder maxTokenLength(int characters) {
+        requireState(maxTokenLength == 0, "maxTokenLength was already set");
+        requireArgument(characters >= 512 && characters <= 1 << 20, "maxTokenLength must be 512 to 1048576");
+        this.maxTokenLength = characters;
+        return this;
+    }
+
+    /**
+     * Makes refresh failures answer as an OAuth 2.0 token endpoint (RFC 6749 §5.2): HTTP 400 with {@code
+     * invalid_grant}. Default {@code false}.
+     *
+     * @param enabled whether to
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder oauth2Errors(boolean enabled) {
+        requireUnset(oauth2Errors, "oauth2Errors");
+        this.oauth2Errors = enabled;
+        return this;
+    }
+
+    /**
+     * Builds the service. The builder can be used again afterwards only to build an identical service.
+     *
+     * @return the token service
+     * @throws IllegalStateException if the signing key or the store is missing
+     * @throws IllegalArgumentException if two keys share a key id
+     */
+    public TokenService build() {
+        requireState(signingKey != null, "a signingKey is required");
+        requireState(store != null, "a store is required");
+        RotorConfig config = new RotorConfig(
+                signingKey,
+                List.copyOf(verificationKeys),
+                issuer == null ? "rotor" : issuer,
+                audience,
+                accessTokenTtl == null ? Duration.ofMinutes(15) : accessTokenTtl,
+                refreshTokenTtl == null ? Duration.ofDays(7) : refreshTokenTtl,
+                absoluteSessionLifetime,
+                clock == null ? Clock.systemUTC() : clock,
+                leeway == null ? Duration.ZERO : leeway,
+                store,
+                reuseScope == null ? ReuseScope.ALL_SESSIONS : reuseScope,
+                reuseGracePeriod == null ? Duration.ZERO : reuseGracePeriod,
+                reuseGracePeriod == null ? 0 : maxGraceReplays,
+                userLookup,
+                List.copyOf(listeners),
+                liveSessionStaleness,
+                liveSessionCacheSize,
+                maxTokenLength == 0 ? 8192 : maxTokenLength,
+                Boolean.TRUE.equals(oauth2Errors));
+        return new DefaultTokenService(config);
+    }
+
+    private static Duration atLeastASecond(Duration duration, String name) {
+        requireArgument(
+                Objects.requireNonNull(duration, name).compareTo(Duration.ofSeconds(1)) >= 0,
+                name + " must be at least one second");
+        return duration;
+    }
+
+    private static void requireUnset(Object current, String name) {
+        requireState(current == null, name + " was already set");
+    }
+
+    private static void requireArgument(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static void requireState(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+}

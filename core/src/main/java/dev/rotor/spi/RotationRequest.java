@@ -1,0 +1,64 @@
+package dev.rotor.spi;
+
+import dev.rotor.ReuseScope;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A refresh token presented for rotation, with the policy the store applies in the same atomic step.
+ *
+ * @param subject the user named by the verified refresh token
+ * @param sessionId the session named by the token
+ * @param presentedGeneration the generation named by the token
+ * @param requestId a random id of this refresh call; a driver that sends the same rotation twice sends the
+ *     same id, so the store answers the second as the first
+ * @param now the time of the refresh
+ * @param refreshTtl lifetime of the refresh token a rotation mints
+ * @param gracePeriod how long after a rotation its predecessor is still answered with the same successor;
+ *     {@link Duration#ZERO} turns this off
+ * @param maxGraceReplays how many times the predecessor may be answered inside the grace period
+ * @param reuseScope what a detected reuse revokes
+ */
+public record RotationRequest(
+        String subject,
+        String sessionId,
+        long presentedGeneration,
+        String requestId,
+        Instant now,
+        Duration refreshTtl,
+        Duration gracePeriod,
+        int maxGraceReplays,
+        ReuseScope reuseScope) {
+
+    /**
+     * Checks the components.
+     *
+     * @param subject see {@link #subject()}
+     * @param sessionId see {@link #sessionId()}
+     * @param presentedGeneration see {@link #presentedGeneration()}
+     * @param requestId see {@link #requestId()}
+     * @param now see {@link #now()}
+     * @param refreshTtl see {@link #refreshTtl()}
+     * @param gracePeriod see {@link #gracePeriod()}
+     * @param maxGraceReplays see {@link #maxGraceReplays()}
+     * @param reuseScope see {@link #reuseScope()}
+     * @throws NullPointerException if a component is {@code null}
+     * @throws IllegalArgumentException if a number or duration is negative, or the refresh TTL not positive
+     */
+    public RotationRequest {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(refreshTtl, "refreshTtl");
+        Objects.requireNonNull(gracePeriod, "gracePeriod");
+        Objects.requireNonNull(reuseScope, "reuseScope");
+        if (presentedGeneration < 0 || maxGraceReplays < 0 || gracePeriod.isNegative()) {
+            throw new IllegalArgumentException("generation, grace period and replay count must not be negative");
+        }
+        if (refreshTtl.isNegative() || refreshTtl.isZero()) {
+            throw new IllegalArgumentException("refreshTtl must be positive");
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.rotor.spi;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The one record a store keeps per session (a "token family"). It names the current generation of the
+ * session's refresh token and the times needed to mint it again; it never holds a token.
+ *
+ * <p>A revoked session stays stored, marked {@link #revoked()}, until it expires, so that a used refresh
+ * token presented after the revocation is still recognised as reuse.
+ *
+ * @param sessionId random id of the session, unique across subjects
+ * @param subject the user the session belongs to
+ * @param deviceId the device the session was opened on, or {@code null}
+ * @param createdAt when the session was opened (login)
+ * @param generation generation of the current refresh token; 0 at login, +1 per rotation
+ * @param rotatedAt when the current generation was minted; its tokens' {@code iat}
+ * @param expiresAt when the current refresh token expires (sliding), never after {@code absoluteExpiresAt}
+ * @param absoluteExpiresAt the session's hard end that rotation never extends, or {@code null} for none
+ * @param lastRequestId id of the refresh call that minted the current generation, or {@code null} at login
+ * @param graceReplays how many times the current generation was handed out again inside the grace period
+ * @param revoked whether the session was logged out or revoked for reuse
+ */
+public record SessionRecord(
+        String sessionId,
+        String subject,
+        String deviceId,
+        Instant createdAt,
+        long generation,
+        Instant rotatedAt,
+        Instant expiresAt,
+        Instant absoluteExpiresAt,
+        String lastRequestId,
+        int graceReplays,
+        boolean revoked) {
+
+    /**
+     * Checks the components.
+     *
+     * @param sessionId see {@link #sessionId()}
+     * @param subject see {@link #subject()}
+     * @param deviceId see {@link #deviceId()}
+     * @param createdAt see {@link #createdAt()}
+     * @param generation see {@link #generation()}
+     * @param rotatedAt see {@link #rotatedAt()}
+     * @param expiresAt see {@link #expiresAt()}
+     * @param absoluteExpiresAt see {@link #absoluteExpiresAt()}
+     * @param lastRequestId see {@link #lastRequestId()}
+     * @param graceReplays see {@link #graceReplays()}
+     * @param revoked see {@link #revoked()}
+     * @throws NullPointerException if a required component is {@code null}
+     * @throws IllegalArgumentException if a count is negative or the times are out of order
+     */
+    public SessionRecord {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(rotatedAt, "rotatedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        if (generation < 0 || graceReplays < 0) {
+            throw new IllegalArgumentException("generation and graceReplays must not be negative");
+        }
+        if (rotatedAt.isBefore(createdAt)) {
+            throw new IllegalArgumentException("rotatedAt must not be before createdAt");
+        }
+        if (absoluteExpiresAt != null && expiresAt.isAfter(absoluteExpiresAt)) {
+            throw new IllegalArgumentException("expiresAt must not be after absoluteExpiresAt");
+        }
+    }
+
+    /**
+     * Opens a session at generation 0.
+     *
+     * @param sessionId random session id
+     * @param subject the user
+     * @param deviceId the device, or {@code null}
+     * @param now the login time
+     * @param refreshTtl lifetime of a refresh token
+     * @param absoluteLifetime the session's hard lifetime, or {@code null} for none
+     * @return the new record
+     */
+    public static SessionRecord open(
+            String sessionId,
+            String subject,
+            String deviceId,
+            Instant now,
+            Duration refreshTtl,
+            Duration absoluteLifetime) {
+        Instant absolute = absoluteLifetime == null ? null : now.plus(absoluteLifetime);
+        return new SessionRecord(
+                sessionId,
+                subject,
+                deviceId,
+                now,
+                0,
+                now,
+                cap(now.plus(refreshTtl), absolute),
+                absolute,
+                null,
+                0,
+                false);
+    }
+
+    /**
+     * Whether the session's lifetime is over; an expired record is as good as absent.
+     *
+     * @param now the time to judge at
+     * @return {@code true} once {@code now} has reached {@link #expiresAt()}
+     */
+    public boolean isExpired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    /**
+     * Whether the session can still be refreshed: neither revoked nor expired.
+     *
+     * @param now the time to judge at
+     * @return {@code true} if the session is live
+     */
+    public boolean isActive(Instant now) {
+        return !revoked && !isExpired(now);
+    }
+
+    /**
+     * The record after a successful rotation at {@code now}: the next generation, a sliding expiry that
+     * never passes the absolute one, and the grace counter reset.
+     *
+     * @param now the rotation time
+     * @param refreshTtl lifetime of a refresh token
+     * @param requestId id of the refresh call that rotates
+     * @return the rotated record
+     */
+    public SessionRecord rotated(Instant now, Duration refreshTtl, String requestId) {
+        return new SessionRecord(
+                sessionId,
+                subject,
+                deviceId,
+                createdAt,
+                generation + 1,
+                now,
+                cap(now.plus(refreshTtl), absoluteExpiresAt),
+                absoluteExpiresAt,
+                requestId,
+                0,
+                false);
+    }
+
+    /**
+     * The record after the current generation was handed out once more inside the grace period.
+     *
+     * @return this record with {@link #graceReplays()} one higher
+     */
+    public SessionRecord replayedInGrace() {
+        return new SessionRecord(
+                sessionId,
+                subject,
+                deviceId,
+                createdAt,
+                generation,
+                rotatedAt,
+                expiresAt,
+                absoluteExpiresAt,
+                lastRequestId,
+                graceReplays + 1,
+                false);
+    }
+
+    /**
+     * The record marked revoked; it keeps its generation so later presentations are recognised.
+     *
+     * @return this record, revoked
+     */
+    public SessionRecord revoke() {
+        return new SessionRecord(
+                sessionId,
+                subject,
+                deviceId,
+                createdAt,
+                generation,
+                rotatedAt,
+                expiresAt,
+                absoluteExpiresAt,
+                lastRequestId,
+                graceReplays,
+                true);
+    }
+
+    private static Instant cap(Instant expiry, Instant absolute) {
+        return absolute != null && absolute.isBefore(expiry) ? absolute : expiry;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.rotor.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rotor.spi.RotationResult.Outcome;
+import dev.rotor.spi.SessionRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Creating, finding, listing, revoking and expiring sessions. Extend {@link SessionStoreContract}. */
+public abstract class LifecycleContract extends RotationContract {
+
+    /** Creates the contract. */
+    protected LifecycleContract() {}
+
+    @Test
+    void aCreatedSessionCanBeFoundAndListed() {
+        String subject = newSubject();
+        SessionRecord session = openSession(subject);
+
+        assertThat(store().find(subject, session.sessionId(), now)).contains(session);
+        assertThat(store().list(subject, now)).containsExactly(session);
+        assertThat(store().find(newSubject(), session.sessionId(), now)).isEmpty();
+    }
+
+    @Test
+    void listingShowsOnlyTheSubjectsActiveSessions() {
+        String subject = newSubject();
+        SessionRecord first = openSession(subject);
+        SessionRecord second = openSession(subject);
+        SessionRecord revoked = openSession(subject);
+        openSession(newSubject());
+        store().revoke(subject, revoked.sessionId(), now);
+
+        assertThat(store().list(subject, now)).containsExactlyInAnyOrder(first, second);
+        assertThat(store().list(newSubject(), now)).isEmpty();
+    }
+
+    @Test
+    void revokingIsIdempotent() {
+        String subject = newSubject();
+        SessionRecord session = openSession(subject);
+        SessionRecord other = openSession(subject);
+
+        assertThat(store().revoke(subject, session.sessionId(), now)).isTrue();
+        assertThat(store().revoke(subject, session.sessionId(), now)).isFalse();
+        assertThat(store().revoke(subject, "never-existed", now)).isFalse();
+        assertThat(store().find(subject, session.sessionId(), now)).isEmpty();
+        assertThat(store().find(subject, other.sessionId(), now)).contains(other);
+    }
+
+    @Test
+    void aRevokedSessionRefusesItsCurrentTokenAndCallsOlderOnesReuse() {
+        SessionRecord session = openSession(newSubject());
+        SessionRecord rotated =
+                store().rotate(rotation(session, 0, now.plusSeconds(1))).session();
+        store().revoke(session.subject(), session.sessionId(), now.plusSeconds(2));
+
+        assertThat(store().rotate(rotation(rotated, 1, now.plusSeconds(3))).outcome())
+                .isEqualTo(Outcome.NOT_FOUND);
+        assertThat(store().rotate(rotation(rotated, 0, now.plusSeconds(3))).outcome())
+                .isEqualTo(Outcome.REUSE_DETECTED);
+    }
+
+    @Test
+    void revokingAllIsIdempotentAndCountsActiveSessions() {
+        String subject = newSubject();
+        openSession(subject);
+        openSession(subject);
+        SessionRecord alreadyRevoked = openSession(subject);
+        store().revoke(subject, alreadyRevoked.sessionId(), now);
+        SessionRecord otherUser = openSession(newSubject());
+
+        assertThat(store().revokeAll(subject, now)).isEqualTo(2);
+        assertThat(store().revokeAll(subject, now)).isZero();
+        assertThat(store().revokeAll(newSubject(), now)).isZero();
+        assertThat(store().list(subject, now)).isEmpty();
+        assertThat(store().find(otherUser.subject(), otherUser.sessionId(), now))
+                .isPresent();
+    }
+
+    @Test
+    void aSessionOpenedAfterRevokeAllIsLive() {
+        String subject = newSubject();
+        openSession(subject);
+        store().revokeAll(subject, now);
+
+        SessionRecord fresh = openSession(subject);
+
+        assertThat(store().list(subject, now)).containsExactly(fresh);
+        assertThat(store().rotate(rotation(fresh, 0, now.plusSeconds(1))).outcome())
+                .isEqualTo(Outcome.ROTATED);
+    }
+
+    @Test
+    void expiredSessionsAreNeitherFoundNorListed() {
+        String subject = newSubject();
+        SessionRecord session = openSession(subject);
+
+        assertThat(store().find(subject, session.sessionId(), session.expiresAt()))
+                .isEmpty();
+        assertThat(store().list(subject, session.expiresAt())).isEmpty();
+        assertThat(store().revoke(subject, session.sessionId(), session.expiresAt()))
+                .isFalse();
+        assertThat(store().revokeAll(subject, session.expiresAt())).isZero();
+    }
+
+    @Test
+    void expiredSessionsLeaveNothingBehind() throws InterruptedException {
+        String subject = newSubject();
+        Instant start = Instant.now();
+        SessionRecord shortLived = SessionRecord.open("s-short", subject, null, start, Duration.ofMillis(300), null);
+        SessionRecord revoked = SessionRecord.open("s-revoked", subject, null, start, Duration.ofMillis(400), null);
+        store().create(shortLived);
+        store().create(revoked);
+        store().revoke(subject, revoked.sessionId(), start);
+        assertThat(holdsAnything(subject)).isTrue();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (holdsAnything(subject) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        assertThat(holdsAnything(subject))
+                .as("anything kept after every session expired")
+                .isFalse();
+    }
+
+    static List<String> awkwardSubjects() {
+        return List.of(
+                "{",
+                "}",
+                "}{",
+                "{user}",
+                "{}",
+                "",
+                " ",
+                "a|b|c",
+                "\u0000",
+                "line\nbreak",
+                "quote\"back\\slash",
+                "用户-😀-" + "ü".repeat(500),
+                "*",
+                "?",
+                "[a-z]",
+                "user:1:sessions");
+    }
+
+    @ParameterizedTest
+    @MethodSource("awkwardSubjects")
+    void anySubjectWorksWithoutCollidingWithOthers(String subject) {
+        store().revokeAll(subject, now);
+        SessionRecord session = openSession(subject);
+        SessionRecord neighbour = openSession(subject + "x");
+
+        assertThat(store().rotate(rotation(session, 0, now.plusSeconds(1))).outcome())
+                .isEqualTo(Outcome.ROTATED);
+        assertThat(store().list(subject, now.plusSeconds(1))).hasSize(1);
+        assertThat(store().revokeAll(subject, now.plusSeconds(2))).isEqualTo(1);
+        assertThat(store().find(neighbour.subject(), neighbour.sessionId(), now.plusSeconds(2)))
+                .isPresent();
+    }
+}
