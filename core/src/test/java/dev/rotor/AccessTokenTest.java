@@ -1,0 +1,151 @@
+package dev.rotor;
+
+import static dev.rotor.Fixture.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rotor.RotorException.Reason;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AccessTokenTest {
+
+    @Test
+    void anAccessTokenSaysWhoWhichSessionAndItsCustomClaims() {
+        Fixture f = new Fixture();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("role", "admin");
+        claims.put("tenant", 42);
+        claims.put("scopes", List.of("read", "write"));
+        claims.put("profile", Map.of("name", "Zoë \"Z\" \\ 😀", "verified", true));
+        claims.put("ratio", 0.25);
+        TokenPair pair = f.tokens.issue("alice", "phone", claims);
+
+        AccessClaims verified = f.tokens.verifyAccessToken(pair.accessToken());
+
+        assertThat(verified.subject()).isEqualTo("alice");
+        assertThat(verified.sessionId()).isEqualTo(pair.sessionId());
+        assertThat(verified.deviceId()).isEqualTo("phone");
+        assertThat(verified.tokenId()).isNotBlank();
+        assertThat(verified.issuedAt()).isEqualTo(Fixture.START);
+        assertThat(verified.expiresAt()).isEqualTo(Fixture.START.plus(Duration.ofMinutes(15)));
+        assertThat(verified.claims()).containsExactlyEntriesOf(claims);
+    }
+
+    @Test
+    void anAccessTokenExpiresAfterItsLifetimePlusLeeway() {
+        Fixture f = new Fixture(b -> b.accessTokenTtl(Duration.ofMinutes(5)).leeway(Duration.ofSeconds(10)));
+        TokenPair pair = f.tokens.issue("alice");
+        f.clock.advance(Duration.ofMinutes(5).plusSeconds(10));
+        assertThat(f.tokens.verifyAccessToken(pair.accessToken()).subject()).isEqualTo("alice");
+
+        f.clock.advance(Duration.ofSeconds(1));
+
+        assertRefused(() -> f.tokens.verifyAccessToken(pair.accessToken()), Reason.TOKEN_EXPIRED);
+    }
+
+    @Test
+    void aTokenFromTheFutureBeyondTheLeewayIsInvalid() {
+        Fixture f = new Fixture(b -> b.leeway(Duration.ofSeconds(5)));
+        Fixture skewed = new Fixture();
+        skewed.clock.advance(Duration.ofSeconds(6));
+        TokenPair fromTheFuture = skewed.tokens.issue("alice");
+
+        assertRefused(() -> f.tokens.verifyAccessToken(fromTheFuture.accessToken()), Reason.TOKEN_INVALID);
+        f.clock.advance(Duration.ofSeconds(1));
+        assertThat(f.tokens.verifyAccessToken(fromTheFuture.accessToken())).isNotNull();
+    }
+
+    @Test
+    void accessAndRefreshTokensCannotStandInForEachOther() {
+        Fixture f = new Fixture();
+        TokenPair pair = f.tokens.issue("alice");
+
+        assertRefused(() -> f.tokens.verifyAccessToken(pair.refreshToken()), Reason.TOKEN_INVALID);
+        assertRefused(() -> f.tokens.refresh(pair.accessToken()), Reason.TOKEN_INVALID);
+        assertRefused(() -> f.tokens.logout(pair.accessToken()), Reason.TOKEN_INVALID);
+        assertThat(f.store.rotations).isZero();
+    }
+
+    @Test
+    void aTokenOfAnotherIssuerOrAudienceIsInvalid() {
+        Fixture f = new Fixture(b -> b.audience("api"));
+        Fixture otherIssuer = new Fixture();
+        Fixture otherAudience = new Fixture(b -> b.audience("admin-api"));
+        String ours = f.tokens.issue("alice").accessToken();
+
+        assertThat(f.tokens.verifyAccessToken(ours).subject()).isEqualTo("alice");
+        assertRefused(
+                () -> f.tokens.verifyAccessToken(
+                        otherIssuer.tokens.issue("alice").accessToken()),
+                Reason.TOKEN_INVALID);
+        assertRefused(
+                () -> f.tokens.verifyAccessToken(
+                        otherAudience.tokens.issue("alice").accessToken()),
+                Reason.TOKEN_INVALID);
+    }
+
+    @Test
+    void aMissingAccessTokenIsInvalid() {
+        Fixture f = new Fixture();
+
+        assertRefused(() -> f.tokens.verifyAccessToken(null), Reason.TOKEN_INVALID);
+        assertRefused(() -> f.tokens.verifyAccessToken(" "), Reason.TOKEN_INVALID);
+    }
+
+    @Test
+    void withoutTheLiveCheckALoggedOutSessionsAccessTokenLivesUntilItExpires() {
+        Fixture f = new Fixture();
+        TokenPair pair = f.tokens.issue("alice");
+        f.tokens.logout(pair.refreshToken());
+
+        assertThat(f.tokens.verifyAccessToken(pair.accessToken()).subject()).isEqualTo("alice");
+    }
+
+    @Test
+    void withTheLiveCheckLogoutTakesEffectAtOnce() {
+        Fixture f = new Fixture(b -> b.liveSessionCheck(Duration.ofSeconds(30), 100));
+        TokenPair pair = f.tokens.issue("alice");
+        TokenPair other = f.tokens.issue("alice");
+        assertThat(f.tokens.verifyAccessToken(pair.accessToken())).isNotNull();
+        assertThat(f.tokens.verifyAccessToken(other.accessToken())).isNotNull();
+
+        f.tokens.logout(pair.refreshToken());
+        assertRefused(() -> f.tokens.verifyAccessToken(pair.accessToken()), Reason.TOKEN_REVOKED);
+        assertThat(f.tokens.verifyAccessToken(other.accessToken())).isNotNull();
+
+        f.tokens.logoutAll("alice");
+        assertRefused(() -> f.tokens.verifyAccessToken(other.accessToken()), Reason.TOKEN_REVOKED);
+    }
+
+    @Test
+    void aLogoutOnAnotherInstanceShowsWithinTheStalenessBound() {
+        Fixture f = new Fixture(b -> b.liveSessionCheck(Duration.ofSeconds(30), 100));
+        TokenService otherInstance = f.builder().build();
+        TokenPair pair = f.tokens.issue("alice");
+        assertThat(f.tokens.verifyAccessToken(pair.accessToken())).isNotNull();
+
+        otherInstance.logout(pair.refreshToken());
+        f.clock.advance(Duration.ofSeconds(29));
+        assertThat(f.tokens.verifyAccessToken(pair.accessToken()))
+                .as("still cached as live")
+                .isNotNull();
+
+        f.clock.advance(Duration.ofSeconds(1));
+        assertRefused(() -> f.tokens.verifyAccessToken(pair.accessToken()), Reason.TOKEN_REVOKED);
+    }
+
+    @Test
+    void aZeroStalenessAsksTheStoreEveryTime() {
+        Fixture f = new Fixture(b -> b.liveSessionCheck(Duration.ZERO, 100));
+        TokenService otherInstance = f.builder().build();
+        TokenPair pair = f.tokens.issue("alice");
+        assertThat(f.tokens.verifyAccessToken(pair.accessToken())).isNotNull();
+
+        otherInstance.logoutSession("alice", pair.sessionId());
+
+        assertRefused(() -> f.tokens.verifyAccessToken(pair.accessToken()), Reason.TOKEN_REVOKED);
+    }
+}
