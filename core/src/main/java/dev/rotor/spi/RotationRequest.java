@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param subject the user named by the verified refresh token
  * @param sessionId the session named by the token
  * @param presentedGeneration the generation named by the token
- * @param requestId a random id of this refresh call; a driver that sends the same rotation twice sends the
- *     same id, so the store answers the second as the first
+ * @param requestId a random id of this refresh call, 1 to 64 characters of {@code A-Z a-z 0-9 - _ .}; a driver
+ *     that sends the same rotation twice sends the same id, so the store answers the second as the first
  * @param now the time of the refresh
  * @param refreshTtl lifetime of the refresh token a rotation mints
  * @param gracePeriod how long after a rotation its predecessor is still answered with the same successor;
@@ -44,7 +44,8 @@ public record RotationRequest(
      * @param maxGraceReplays see {@link #maxGraceReplays()}
      * @param reuseScope see {@link #reuseScope()}
      * @throws NullPointerException if a component is {@code null}
-     * @throws IllegalArgumentException if a number or duration is negative, or the refresh TTL not positive
+     * @throws IllegalArgumentException if a number or duration is negative, the refresh TTL not positive or
+     *     the request id malformed
      */
     public RotationRequest {
         Objects.requireNonNull(subject, "subject");
@@ -54,11 +55,34 @@ public record RotationRequest(
         Objects.requireNonNull(refreshTtl, "refreshTtl");
         Objects.requireNonNull(gracePeriod, "gracePeriod");
         Objects.requireNonNull(reuseScope, "reuseScope");
+        if (!isWellFormed(requestId)) {
+            throw new IllegalArgumentException("requestId must be 1 to 64 characters of A-Z a-z 0-9 - _ .");
+        }
         if (presentedGeneration < 0 || maxGraceReplays < 0 || gracePeriod.isNegative()) {
             throw new IllegalArgumentException("generation, grace period and replay count must not be negative");
         }
         if (refreshTtl.isNegative() || refreshTtl.isZero()) {
             throw new IllegalArgumentException("refreshTtl must be positive");
         }
+    }
+
+    private static boolean isWellFormed(String requestId) {
+        int length = requestId.length();
+        if (length == 0 || length > 64) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = requestId.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,0 +1,141 @@
+package dev.rotor.store.redis;
+
+import dev.rotor.ReuseScope;
+import dev.rotor.spi.RotationRequest;
+import dev.rotor.spi.RotationResult;
+import dev.rotor.spi.RotationResult.Outcome;
+import dev.rotor.spi.SessionRecord;
+import dev.rotor.spi.SessionStore;
+import dev.rotor.spi.StoreUnavailableException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * A {@link SessionStore} in Redis, through Jedis 7: standalone ({@code RedisClient}), Sentinel ({@code
+ * RedisSentinelClient}) or Redis Cluster ({@code RedisClusterClient}). Build it with {@link #builder()}.
+ *
+ * <p>Each write is one Lua script, one {@code EVALSHA} round trip, on one key: the hash of the subject's
+ * sessions, whose hash tag keeps it in one cluster slot. A rotation, the revocation a reuse triggers and a
+ * revoke-all are therefore each atomic, on every deployment. Every key expires with its longest-lived
+ * session.
+ *
+ * <p>Fails closed: when Redis cannot be reached or times out, every method throws {@link
+ * StoreUnavailableException} and Rotor issues nothing; the same instance works again once Redis is back. A
+ * script that the client sends again after a timeout finds its own request id and answers as the first
+ * time, so a committed rotation is never taken for reuse.
+ */
+public final class RedisSessionStore implements SessionStore, AutoCloseable {
+
+    private final ScriptRunner scripts;
+    private final RecordCodec codec;
+    private final UnifiedJedis redis;
+    private final boolean ownsClient;
+
+    RedisSessionStore(UnifiedJedis redis, boolean ownsClient, String keyPrefix, int attempts) {
+        this.redis = redis;
+        this.ownsClient = ownsClient;
+        this.codec = new RecordCodec(keyPrefix);
+        this.scripts = new ScriptRunner(redis, attempts);
+    }
+
+    /**
+     * Starts configuring a store.
+     *
+     * @return a new builder
+     */
+    public static RedisSessionStoreBuilder builder() {
+        return new RedisSessionStoreBuilder();
+    }
+
+    @Override
+    public void create(SessionRecord session) {
+        Instant now = session.createdAt();
+        scripts.run(
+                Scripts.CREATE,
+                codec.key(session.subject()),
+                session.sessionId(),
+                RecordCodec.pack(session),
+                millis(now),
+                Long.toString(session.expiresAt().toEpochMilli() - now.toEpochMilli()));
+    }
+
+    @Override
+    public RotationResult rotate(RotationRequest request) {
+        List<?> reply = (List<?>) scripts.run(
+                Scripts.ROTATE,
+                codec.key(request.subject()),
+                request.sessionId(),
+                Long.toString(request.presentedGeneration()),
+                request.requestId(),
+                millis(request.now()),
+                Long.toString(request.refreshTtl().toMillis()),
+                Long.toString(request.gracePeriod().toMillis()),
+                Integer.toString(request.maxGraceReplays()),
+                request.reuseScope() == ReuseScope.SESSION ? "S" : "A");
+        Outcome outcome = Outcome.valueOf((String) reply.get(0));
+        if (outcome == Outcome.NOT_FOUND) {
+            return new RotationResult(outcome, null, 0);
+        }
+        SessionRecord session = decode(request.sessionId(), (String) reply.get(1), request.subject());
+        int revoked = reply.size() > 2 ? ((Long) reply.get(2)).intValue() : 0;
+        return new RotationResult(outcome, session, revoked);
+    }
+
+    @Override
+    public Optional<SessionRecord> find(String subject, String sessionId, Instant now) {
+        String value = scripts.call(() -> redis.hget(codec.key(subject), sessionId));
+        if (value == null) {
+            return Optional.empty();
+        }
+        SessionRecord session = decode(sessionId, value, subject);
+        return session.isActive(now) ? Optional.of(session) : Optional.empty();
+    }
+
+    @Override
+    public List<SessionRecord> list(String subject, Instant now) {
+        Map<String, String> all = scripts.call(() -> redis.hgetAll(codec.key(subject)));
+        List<SessionRecord> active = new ArrayList<>();
+        all.forEach((sessionId, value) -> {
+            SessionRecord session = decode(sessionId, value, subject);
+            if (session.isActive(now)) {
+                active.add(session);
+            }
+        });
+        return active;
+    }
+
+    @Override
+    public boolean revoke(String subject, String sessionId, Instant now) {
+        Long revoked = (Long) scripts.run(Scripts.REVOKE, codec.key(subject), sessionId, millis(now));
+        return revoked == 1;
+    }
+
+    @Override
+    public int revokeAll(String subject, Instant now) {
+        return ((Long) scripts.run(Scripts.REVOKE_ALL, codec.key(subject), millis(now))).intValue();
+    }
+
+    /** Closes the Jedis client if this store created it; a client passed in stays open. */
+    @Override
+    public void close() {
+        if (ownsClient) {
+            redis.close();
+        }
+    }
+
+    private static SessionRecord decode(String sessionId, String value, String subject) {
+        SessionRecord session = RecordCodec.unpack(sessionId, value);
+        if (session == null || !session.subject().equals(subject)) {
+            throw new StoreUnavailableException("a stored session record is malformed", null);
+        }
+        return session;
+    }
+
+    private static String millis(Instant instant) {
+        return Long.toString(instant.toEpochMilli());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.rotor.store.redis;
+
+import dev.rotor.store.redis.testing.RedisServer;
+import java.util.ArrayList;
+import java.util.List;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisMovedDataException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/** Reads raw keys straight from every node, bypassing the store. */
+final class RedisKeys {
+
+    private RedisKeys() {}
+
+    static boolean exists(List<RedisServer> nodes, String key) {
+        for (RedisServer node : nodes) {
+            try (Jedis jedis = node.connect()) {
+                if (jedis.exists(key)) {
+                    return true;
+                }
+            } catch (JedisMovedDataException otherNodesSlot) {
+                // in a cluster only the node serving the key's slot answers
+            }
+        }
+        return false;
+    }
+
+    /** Every matching key, its type, time-to-live and every field and value, as text. */
+    static String dump(List<RedisServer> nodes, String pattern) {
+        StringBuilder out = new StringBuilder();
+        for (RedisServer node : nodes) {
+            try (Jedis jedis = node.connect()) {
+                for (String key : keys(jedis, pattern)) {
+                    out.append(key)
+                            .append(' ')
+                            .append(jedis.type(key))
+                            .append(" ttl=")
+                            .append(jedis.pttl(key));
+                    jedis.hgetAll(key)
+                            .forEach((field, value) ->
+                                    out.append('\n').append(field).append('=').append(value));
+                    out.append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    static List<String> keys(Jedis jedis, String pattern) {
+        List<String> keys = new ArrayList<>();
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page =
+                    jedis.scan(cursor, new ScanParams().match(pattern).count(1000));
+            keys.addAll(page.getResult());
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        return keys;
+    }
+}
