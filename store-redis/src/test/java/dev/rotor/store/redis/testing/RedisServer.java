@@ -28,12 +28,14 @@ public final class RedisServer implements AutoCloseable {
     private final int port;
     private final Path dir;
     private final List<String> extraArgs;
+    private final boolean sentinel;
     private Process process;
 
-    private RedisServer(int port, Path dir, List<String> extraArgs) {
+    private RedisServer(int port, Path dir, List<String> extraArgs, boolean sentinel) {
         this.port = port;
         this.dir = dir;
         this.extraArgs = extraArgs;
+        this.sentinel = sentinel;
     }
 
     /**
@@ -52,11 +54,31 @@ public final class RedisServer implements AutoCloseable {
      * @return the running server
      */
     public static RedisServer start(List<String> extraArgs) {
+        return start(extraArgs, false);
+    }
+
+    /**
+     * Starts a Sentinel watching {@code master} under {@code masterName}, with quorum 1.
+     *
+     * @param masterName the name clients ask the sentinel for
+     * @param master the master to watch
+     * @return the running sentinel
+     */
+    public static RedisServer startSentinel(String masterName, RedisServer master) {
+        return start(
+                List.of(
+                        "sentinel monitor " + masterName + " 127.0.0.1 " + master.port() + " 1",
+                        "sentinel down-after-milliseconds " + masterName + " 1000"),
+                true);
+    }
+
+    private static RedisServer start(List<String> extraArgs, boolean sentinel) {
         IllegalStateException failure = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             RedisServer server = null;
             try {
-                server = new RedisServer(freePortPair(), Files.createTempDirectory("rotor-redis-"), extraArgs);
+                Path dir = Files.createTempDirectory("rotor-redis-");
+                server = new RedisServer(freePortPair(), dir, extraArgs, sentinel);
                 server.launch();
                 return server;
             } catch (IOException e) {
@@ -128,6 +150,11 @@ public final class RedisServer implements AutoCloseable {
         List<String> command = new ArrayList<>();
         try {
             command.add(RedisBinary.locate().toString());
+            if (sentinel) {
+                Path config = dir.resolve("sentinel.conf");
+                Files.write(config, extraArgs);
+                command.addAll(List.of(config.toString(), "--sentinel"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -138,7 +165,9 @@ public final class RedisServer implements AutoCloseable {
                 "--appendonly", "no",
                 "--dir", dir.toString(),
                 "--logfile", "redis.log"));
-        command.addAll(extraArgs);
+        if (!sentinel) {
+            command.addAll(extraArgs);
+        }
         try {
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)

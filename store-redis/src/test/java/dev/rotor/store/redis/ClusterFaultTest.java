@@ -1,0 +1,102 @@
+package dev.rotor.store.redis;
+
+import static dev.rotor.store.redis.StandaloneFaultTest.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rotor.JwtKey;
+import dev.rotor.RotorException.Reason;
+import dev.rotor.TokenEvent;
+import dev.rotor.TokenPair;
+import dev.rotor.TokenService;
+import dev.rotor.store.redis.testing.LocalRedisCluster;
+import dev.rotor.store.redis.testing.RedisServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.args.ClientPauseMode;
+
+/** Faults on a 3-master cluster of the test's own: paused nodes and a restarted master. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterFaultTest {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(300);
+
+    private final LocalRedisCluster cluster = LocalRedisCluster.start(3);
+    private final RedisSessionStore store = RedisSessionStore.builder()
+            .cluster(cluster.seeds())
+            .timeout(TIMEOUT)
+            .attempts(3)
+            .build();
+    private final List<TokenEvent> events = new CopyOnWriteArrayList<>();
+    private final TokenService tokens = TokenService.builder()
+            .signingKey(JwtKey.hs256("k", "a secret of at least thirty-two bytes!!"))
+            .store(store)
+            .eventListener(events::add)
+            .build();
+
+    @AfterAll
+    void stop() {
+        store.close();
+        cluster.close();
+    }
+
+    @Test
+    void theClusterClientsRetryOfACommittedRotationIsAnsweredAsTheSameRotation() {
+        TokenPair first = tokens.issue("alice");
+        pauseEveryNode(TIMEOUT.toMillis() + 250);
+
+        long start = System.nanoTime();
+        TokenPair second = tokens.refresh(first.refreshToken());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("the first reply was lost")
+                .isGreaterThan(TIMEOUT);
+        assertThat(events).extracting(TokenEvent::type).doesNotContain(TokenEvent.Type.REUSE_DETECTED);
+        assertThat(store.find("alice", first.sessionId(), Instant.now()))
+                .hasValueSatisfying(session -> assertThat(session.generation()).isEqualTo(1));
+        assertThat(tokens.refresh(second.refreshToken()).sessionId()).isEqualTo(first.sessionId());
+    }
+
+    @Test
+    void aRestartedMasterLosesExactlyItsOwnSessionsAndTheStoreCarriesOn() {
+        RedisServer victim = cluster.nodes().get(1);
+        RecordCodec keys = new RecordCodec("rotor:");
+        List<TokenPair> onVictim = new ArrayList<>();
+        List<TokenPair> elsewhere = new ArrayList<>();
+        for (int user = 0; user < 30; user++) {
+            String subject = "restart-user-" + user;
+            TokenPair pair = tokens.issue(subject);
+            boolean stored = RedisKeys.exists(List.of(victim), keys.key(subject));
+            (stored ? onVictim : elsewhere).add(pair);
+        }
+        assertThat(onVictim).isNotEmpty();
+        assertThat(elsewhere).isNotEmpty();
+
+        victim.restart();
+        cluster.awaitHealthy();
+
+        for (TokenPair pair : onVictim) {
+            assertRefused(() -> tokens.refresh(pair.refreshToken()), Reason.TOKEN_REVOKED);
+        }
+        for (TokenPair pair : elsewhere) {
+            assertThat(tokens.refresh(pair.refreshToken()).sessionId()).isEqualTo(pair.sessionId());
+        }
+        TokenPair fresh = tokens.issue("after-restart");
+        assertThat(tokens.refresh(fresh.refreshToken()).sessionId()).isEqualTo(fresh.sessionId());
+        assertRefused(() -> tokens.refresh(fresh.refreshToken()), Reason.TOKEN_REUSED);
+    }
+
+    private void pauseEveryNode(long millis) {
+        for (RedisServer node : cluster.nodes()) {
+            try (Jedis admin = node.connect()) {
+                admin.clientPause(millis, ClientPauseMode.ALL);
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.rotor.store.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rotor.JwtKey;
+import dev.rotor.TokenPair;
+import dev.rotor.TokenService;
+import dev.rotor.store.redis.testing.RedisServer;
+import dev.rotor.store.redis.testing.RedisServers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisClient;
+
+@ExtendWith(RedisServers.class)
+class RedisStoreBehaviourTest {
+
+    private final RedisServer redis;
+
+    RedisStoreBehaviourTest(RedisServer redis) {
+        this.redis = redis;
+    }
+
+    @Test
+    void everyKeyHasATimeToLiveAndNothingIsLeftUnderThePrefixOnceSessionsExpire() throws InterruptedException {
+        try (RedisSessionStore store = RedisSessionStore.builder()
+                        .standalone(redis.hostAndPort())
+                        .keyPrefix("expiry:")
+                        .build();
+                Jedis admin = redis.connect()) {
+            TokenService tokens = TokenService.builder()
+                    .signingKey(JwtKey.hs256("k", "a secret of at least thirty-two bytes!!"))
+                    .refreshTokenTtl(Duration.ofSeconds(1))
+                    .store(store)
+                    .build();
+            for (int user = 0; user < 5; user++) {
+                TokenPair pair = tokens.issue("expiring-" + user);
+                tokens.refresh(tokens.refresh(pair.refreshToken()).refreshToken());
+                tokens.logout(tokens.issue("expiring-" + user).refreshToken());
+            }
+            List<String> keys = RedisKeys.keys(admin, "expiry:*");
+            assertThat(keys).hasSize(5);
+            assertThat(keys).allSatisfy(key -> assertThat(admin.pttl(key)).isBetween(1L, 1000L));
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!RedisKeys.keys(admin, "expiry:*").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+
+            assertThat(RedisKeys.keys(admin, "expiry:*")).isEmpty();
+        }
+    }
+
+    @Test
+    void aClientPassedInStaysOpenWhenTheStoreCloses() {
+        try (RedisClient client =
+                RedisClient.builder().hostAndPort(redis.hostAndPort()).build()) {
+            RedisSessionStore.builder().client(client).build().close();
+
+            assertThat(client.ping()).isEqualTo("PONG");
+        }
+    }
+
+    @Test
+    void theBuilderRefusesBadSettingsAtOnce() {
+        HostAndPort server = redis.hostAndPort();
+
+        assertThatThrownBy(() -> RedisSessionStore.builder().keyPrefix("{tenant}:"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("braces");
+        assertThatThrownBy(() -> RedisSessionStore.builder().attempts(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RedisSessionStore.builder().timeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RedisSessionStore.builder().cluster(Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RedisSessionStore.builder().standalone(server).cluster(Set.of(server)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already named");
+        assertThatThrownBy(() -> RedisSessionStore.builder().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("name a Redis");
+    }
+}

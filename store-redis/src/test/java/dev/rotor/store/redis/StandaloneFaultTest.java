@@ -1,0 +1,129 @@
+package dev.rotor.store.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rotor.JwtKey;
+import dev.rotor.RotorException;
+import dev.rotor.RotorException.Reason;
+import dev.rotor.TokenEvent;
+import dev.rotor.TokenPair;
+import dev.rotor.TokenService;
+import dev.rotor.store.redis.testing.RedisServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.args.ClientPauseMode;
+
+/** Faults on a redis-server of the test's own: kills, restarts, flushed scripts, paused clients. */
+class StandaloneFaultTest {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(300);
+
+    private final RedisServer redis = RedisServer.start();
+    private final RedisSessionStore store = RedisSessionStore.builder()
+            .standalone(redis.hostAndPort())
+            .timeout(TIMEOUT)
+            .attempts(3)
+            .build();
+    private final List<TokenEvent> events = new CopyOnWriteArrayList<>();
+    private final TokenService tokens = TokenService.builder()
+            .signingKey(JwtKey.hs256("k", "a secret of at least thirty-two bytes!!"))
+            .store(store)
+            .eventListener(events::add)
+            .build();
+
+    @AfterEach
+    void stop() {
+        store.close();
+        redis.close();
+    }
+
+    @Test
+    void redisDownFailsClosedWithinTheTimeoutAndTheSameStoreRecoversWhenItIsBack() {
+        TokenPair beforeCrash = tokens.issue("alice");
+        redis.kill();
+
+        long start = System.nanoTime();
+        assertRefused(() -> tokens.refresh(beforeCrash.refreshToken()), Reason.STORE_UNAVAILABLE);
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        assertRefused(() -> tokens.issue("bob"), Reason.STORE_UNAVAILABLE);
+        assertRefused(() -> tokens.sessions("alice"), Reason.STORE_UNAVAILABLE);
+        assertThat(waited).isLessThan(TIMEOUT.multipliedBy(3).plusSeconds(2));
+
+        redis.restart();
+
+        assertRefused(() -> tokens.refresh(beforeCrash.refreshToken()), Reason.TOKEN_REVOKED);
+        TokenPair afterRestart = tokens.issue("alice");
+        assertThat(tokens.refresh(afterRestart.refreshToken()).sessionId()).isEqualTo(afterRestart.sessionId());
+    }
+
+    @Test
+    void aRestartWithoutPersistenceRefusesEveryOldRefreshTokenNeverAcceptsOne() {
+        List<String> old = new ArrayList<>();
+        for (int user = 0; user < 5; user++) {
+            TokenPair pair = tokens.issue("user-" + user);
+            old.add(pair.refreshToken());
+            for (int i = 0; i < user; i++) {
+                pair = tokens.refresh(pair.refreshToken());
+                old.add(pair.refreshToken());
+            }
+        }
+
+        redis.restart();
+
+        for (String refreshToken : old) {
+            assertRefused(() -> tokens.refresh(refreshToken), Reason.TOKEN_REVOKED);
+        }
+        assertThat(tokens.sessions("user-4")).isEmpty();
+    }
+
+    @Test
+    void afterScriptFlushTheNextRotationRunsExactlyOnce() {
+        TokenPair first = tokens.issue("alice");
+        try (Jedis admin = redis.connect()) {
+            admin.scriptFlush();
+            admin.configResetStat();
+
+            TokenPair second = tokens.refresh(first.refreshToken());
+
+            Map<String, Long> calls = RoundTripTest.commandCalls(admin.info("commandstats"));
+            assertThat(calls).containsEntry("eval", 1L).doesNotContainKey("script|load");
+            assertThat(store.find("alice", first.sessionId(), Instant.now()))
+                    .hasValueSatisfying(
+                            session -> assertThat(session.generation()).isEqualTo(1));
+            assertThat(tokens.refresh(second.refreshToken()).sessionId()).isEqualTo(first.sessionId());
+        }
+    }
+
+    @Test
+    void aRotationWhoseReplyIsLostIsAnsweredByTheRetryAndNeverTakenForReuse() {
+        TokenPair first = tokens.issue("alice");
+        try (Jedis admin = redis.connect()) {
+            admin.clientPause(TIMEOUT.toMillis() + 250, ClientPauseMode.ALL);
+        }
+
+        long start = System.nanoTime();
+        TokenPair second = tokens.refresh(first.refreshToken());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("the first reply was lost")
+                .isGreaterThan(TIMEOUT);
+        assertThat(events).extracting(TokenEvent::type).doesNotContain(TokenEvent.Type.REUSE_DETECTED);
+        assertThat(store.find("alice", first.sessionId(), Instant.now()))
+                .hasValueSatisfying(session -> assertThat(session.generation()).isEqualTo(1));
+        assertThat(tokens.refresh(second.refreshToken()).sessionId()).isEqualTo(first.sessionId());
+    }
+
+    static void assertRefused(ThrowingCallable call, Reason reason) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(RotorException.class, e -> assertThat(e.reason())
+                .isEqualTo(reason));
+    }
+}
