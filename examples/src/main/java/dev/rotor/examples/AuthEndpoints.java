@@ -1,0 +1,116 @@
+package dev.rotor.examples;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rotor.AccessClaims;
+import dev.rotor.SessionInfo;
+import dev.rotor.TokenPair;
+import dev.rotor.TokenService;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+
+/** The endpoints of the original design, each a thin call into {@link TokenService}. */
+final class AuthEndpoints {
+
+    private static final String COOKIE = "refresh_token";
+
+    private final TokenService tokens;
+    private final DemoUsers users;
+    private final boolean refreshTokenCookie;
+
+    AuthEndpoints(TokenService tokens, DemoUsers users, boolean refreshTokenCookie) {
+        this.tokens = tokens;
+        this.users = users;
+        this.refreshTokenCookie = refreshTokenCookie;
+    }
+
+    /** {@code POST /api/v1/auth/login {"username","password","device_id"?}}. */
+    void login(JsonExchange exchange) throws IOException {
+        ObjectNode body = exchange.body();
+        String username = JsonExchange.text(body, "username");
+        if (!users.check(username, JsonExchange.text(body, "password"))) {
+            throw ApiError.invalidCredentials();
+        }
+        String deviceId = JsonExchange.text(body, "device_id");
+        if (deviceId != null && (deviceId.isEmpty() || deviceId.length() > 256)) {
+            throw ApiError.badRequest("INVALID_REQUEST", "'device_id' must be 1 to 256 characters");
+        }
+        replyWithPair(exchange, tokens.issue(username, deviceId, Map.of()));
+    }
+
+    /** {@code POST /api/v1/auth/refresh {"refresh_token","device_id"?}}. */
+    void refresh(JsonExchange exchange) throws IOException {
+        ObjectNode body = exchange.body();
+        TokenPair pair = tokens.refresh(refreshToken(exchange, body), JsonExchange.text(body, "device_id"));
+        replyWithPair(exchange, pair);
+    }
+
+    /** {@code POST /api/v1/auth/logout {"refresh_token"}}: 204. */
+    void logout(JsonExchange exchange) throws IOException {
+        tokens.logout(refreshToken(exchange, exchange.body()));
+        if (refreshTokenCookie) {
+            exchange.header(
+                    "Set-Cookie", COOKIE + "=; Max-Age=0; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict");
+        }
+        exchange.noContent();
+    }
+
+    /** {@code POST /api/v1/auth/logout-all} with a bearer access token: 204. */
+    void logoutAll(JsonExchange exchange) throws IOException {
+        AccessClaims caller = tokens.verifyAccessToken(exchange.bearerToken());
+        tokens.logoutAll(caller.subject());
+        exchange.noContent();
+    }
+
+    /** {@code GET /api/v1/auth/sessions} with a bearer access token. */
+    void sessions(JsonExchange exchange) throws IOException {
+        AccessClaims caller = tokens.verifyAccessToken(exchange.bearerToken());
+        ArrayNode sessions = JsonExchange.JSON.createArrayNode();
+        for (SessionInfo session : tokens.sessions(caller.subject())) {
+            sessions.addObject()
+                    .put("session_id", session.sessionId())
+                    .put("device_id", session.deviceId())
+                    .put("created_at", iso(session.createdAt()))
+                    .put("last_refreshed_at", iso(session.lastRefreshedAt()))
+                    .put("expires_at", iso(session.expiresAt()))
+                    .put("current", session.sessionId().equals(caller.sessionId()));
+        }
+        ObjectNode reply = HttpApi.object();
+        reply.set("sessions", sessions);
+        exchange.reply(200, reply);
+    }
+
+    /** {@code GET /api/v1/me} with a bearer access token. */
+    void me(JsonExchange exchange) throws IOException {
+        AccessClaims caller = tokens.verifyAccessToken(exchange.bearerToken());
+        ObjectNode reply = HttpApi.object()
+                .put("subject", caller.subject())
+                .put("session_id", caller.sessionId())
+                .put("device_id", caller.deviceId())
+                .put("expires_at", iso(caller.expiresAt()));
+        reply.set("claims", JsonExchange.JSON.valueToTree(caller.claims()));
+        exchange.reply(200, reply);
+    }
+
+    private String refreshToken(JsonExchange exchange, ObjectNode body) {
+        String token = JsonExchange.text(body, "refresh_token");
+        return token == null && refreshTokenCookie ? exchange.cookie(COOKIE) : token;
+    }
+
+    private void replyWithPair(JsonExchange exchange, TokenPair pair) throws IOException {
+        ObjectNode reply = HttpApi.object().put("access_token", pair.accessToken());
+        if (refreshTokenCookie) {
+            exchange.header(
+                    "Set-Cookie",
+                    COOKIE + "=" + pair.refreshToken() + "; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict");
+        } else {
+            reply.put("refresh_token", pair.refreshToken());
+        }
+        exchange.reply(200, reply.put("expires_in", pair.expiresIn()));
+    }
+
+    private static String iso(Instant instant) {
+        return instant.toString();
+    }
+}

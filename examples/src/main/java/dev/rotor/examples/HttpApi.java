@@ -1,0 +1,79 @@
+package dev.rotor.examples;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.rotor.RotorException;
+import java.io.IOException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes requests to {@link AuthEndpoints} and turns every refusal into the original design's error body.
+ * Unknown paths answer 404, known paths with the wrong method 405; nothing answers with a stack trace.
+ */
+final class HttpApi implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    /** One endpoint's handler. */
+    @FunctionalInterface
+    interface Endpoint {
+        void handle(JsonExchange exchange) throws IOException;
+    }
+
+    private record Route(String method, Endpoint endpoint) {}
+
+    private final Map<String, Route> routes;
+
+    HttpApi(AuthEndpoints endpoints) {
+        this.routes = Map.of(
+                "/api/v1/auth/login", new Route("POST", endpoints::login),
+                "/api/v1/auth/refresh", new Route("POST", endpoints::refresh),
+                "/api/v1/auth/logout", new Route("POST", endpoints::logout),
+                "/api/v1/auth/logout-all", new Route("POST", endpoints::logoutAll),
+                "/api/v1/auth/sessions", new Route("GET", endpoints::sessions),
+                "/api/v1/me", new Route("GET", endpoints::me));
+    }
+
+    @Override
+    public void handle(HttpExchange http) throws IOException {
+        JsonExchange exchange = new JsonExchange(http);
+        String path = http.getRequestURI().getPath();
+        int status = 500;
+        String reason = "INTERNAL";
+        try {
+            Route route = routes.get(path);
+            if (route == null) {
+                throw new ApiError(404, "NOT_FOUND", "No such endpoint");
+            }
+            if (!route.method().equals(http.getRequestMethod())) {
+                exchange.header("Allow", route.method());
+                throw new ApiError(405, "METHOD_NOT_ALLOWED", "Use " + route.method());
+            }
+            route.endpoint().handle(exchange);
+            status = http.getResponseCode();
+            reason = "OK";
+        } catch (RotorException e) {
+            status = e.httpStatus();
+            reason = e.reason().name();
+            exchange.replyRaw(status, e.toJson(exchange.locale()));
+        } catch (ApiError e) {
+            status = e.status;
+            reason = e.reason;
+            exchange.reply(
+                    status, Map.of("error", Map.of("code", status, "reason", reason, "message", e.getMessage())));
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure on {} {}", http.getRequestMethod(), path, e);
+            exchange.reply(500, Map.of("error", Map.of("code", 500, "reason", reason, "message", "Internal error")));
+        } finally {
+            LOG.info("{} {} -> {} {}", http.getRequestMethod(), path, status, reason);
+            http.close();
+        }
+    }
+
+    static ObjectNode object() {
+        return JsonExchange.JSON.createObjectNode();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.rotor.examples;
+
+import dev.rotor.ReuseScope;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The example server's configuration, read from environment variables.
+ *
+ * <table>
+ *   <caption>Environment variables</caption>
+ *   <tr><th>variable</th><th>default</th></tr>
+ *   <tr><td>{@code HOST}</td><td>{@code 127.0.0.1}</td></tr>
+ *   <tr><td>{@code PORT}</td><td>8080 (HTTP)</td></tr>
+ *   <tr><td>{@code GRPC_PORT}</td><td>9090</td></tr>
+ *   <tr><td>{@code JWT_SECRET}</td><td>random per start (logged as a warning); at least 32 bytes</td></tr>
+ *   <tr><td>{@code ACCESS_TTL_SECONDS}</td><td>900</td></tr>
+ *   <tr><td>{@code REFRESH_TTL_SECONDS}</td><td>604800</td></tr>
+ *   <tr><td>{@code REUSE_GRACE_SECONDS}</td><td>0 (off); when on, one replay per rotation</td></tr>
+ *   <tr><td>{@code REUSE_SCOPE}</td><td>{@code ALL_SESSIONS}, or {@code SESSION}</td></tr>
+ *   <tr><td>{@code DEMO_USERS}</td><td>{@code alice:wonderland}</td></tr>
+ *   <tr><td>{@code REDIS_URL}</td><td>none: in-memory store; {@code redis://host:port}, or a comma list of
+ *       {@code host:port} for a Redis Cluster</td></tr>
+ *   <tr><td>{@code REFRESH_TOKEN_COOKIE}</td><td>{@code false}; {@code true} sends the refresh token as an
+ *       {@code HttpOnly; Secure; SameSite=Strict} cookie instead of in the body</td></tr>
+ * </table>
+ *
+ * @param host the address to listen on
+ * @param httpPort HTTP port, 0 for any free one
+ * @param grpcPort gRPC port, 0 for any free one
+ * @param jwtSecret the HS256 secret, or {@code null} to generate one
+ * @param accessTtl access-token lifetime
+ * @param refreshTtl refresh-token lifetime
+ * @param reuseGrace grace period, zero for off
+ * @param reuseScope what a reuse revokes
+ * @param demoUsers the {@code name:password} list
+ * @param redisUrl where Redis is, or {@code null} for the in-memory store
+ * @param refreshTokenCookie whether the refresh token travels in a cookie
+ */
+public record ServerSettings(
+        String host,
+        int httpPort,
+        int grpcPort,
+        byte[] jwtSecret,
+        Duration accessTtl,
+        Duration refreshTtl,
+        Duration reuseGrace,
+        ReuseScope reuseScope,
+        String demoUsers,
+        String redisUrl,
+        boolean refreshTokenCookie) {
+
+    /**
+     * Reads the settings.
+     *
+     * @param env the environment, such as {@link System#getenv()}
+     * @return the settings
+     * @throws IllegalArgumentException naming the variable whose value is malformed
+     */
+    public static ServerSettings fromEnvironment(Map<String, String> env) {
+        String secret = env.get("JWT_SECRET");
+        if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+            throw new IllegalArgumentException("JWT_SECRET must be at least 32 bytes");
+        }
+        return new ServerSettings(
+                env.getOrDefault("HOST", "127.0.0.1"),
+                number(env, "PORT", 8080, 0, 65535),
+                number(env, "GRPC_PORT", 9090, 0, 65535),
+                secret == null ? null : secret.getBytes(StandardCharsets.UTF_8),
+                Duration.ofSeconds(number(env, "ACCESS_TTL_SECONDS", 900, 1, Integer.MAX_VALUE)),
+                Duration.ofSeconds(number(env, "REFRESH_TTL_SECONDS", 604_800, 1, Integer.MAX_VALUE)),
+                Duration.ofSeconds(number(env, "REUSE_GRACE_SECONDS", 0, 0, 3600)),
+                scope(env.getOrDefault("REUSE_SCOPE", "ALL_SESSIONS")),
+                env.getOrDefault("DEMO_USERS", "alice:wonderland"),
+                env.get("REDIS_URL"),
+                Boolean.parseBoolean(env.getOrDefault("REFRESH_TOKEN_COOKIE", "false")));
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max);
+    }
+
+    private static ReuseScope scope(String value) {
+        try {
+            return ReuseScope.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("REUSE_SCOPE must be ALL_SESSIONS or SESSION");
+        }
+    }
+}
