@@ -63,7 +63,7 @@ final class DefaultTokenService implements TokenService {
             return null;
         });
         LOG.debug("Session {} opened", session.sessionId());
-        events.publish(event(Type.ISSUED, now, session, -1, null, 0));
+        publish(Type.ISSUED, now, session, -1, null);
         return pair;
     }
 
@@ -78,7 +78,7 @@ final class DefaultTokenService implements TokenService {
             throw refreshFailure(Reason.REFRESH_TOKEN_REQUIRED);
         }
         Instant now = now();
-        VerifiedToken token = verify(refreshToken, TokenType.REFRESH, now, true);
+        VerifiedToken token = verify(refreshToken, TokenType.REFRESH, now.toEpochMilli(), true);
         if (deviceId != null && token.deviceId() != null && !token.deviceId().equals(deviceId)) {
             throw refreshFailure(Reason.TOKEN_INVALID);
         }
@@ -130,15 +130,15 @@ final class DefaultTokenService implements TokenService {
         if (accessToken == null || accessToken.isBlank()) {
             throw RotorException.accessFailure(Reason.TOKEN_INVALID);
         }
-        Instant now = now();
-        VerifiedToken token = verify(accessToken, TokenType.ACCESS, now, true);
-        if (liveSessions != null && !liveSessions.isFresh(token.subject(), token.sessionId(), now.toEpochMilli())) {
-            boolean live = inStore(() -> store.find(token.subject(), token.sessionId(), now))
-                    .isPresent();
-            if (!live) {
+        long nowMillis = config.clock().millis();
+        VerifiedToken token = verify(accessToken, TokenType.ACCESS, nowMillis, true);
+        if (liveSessions != null && !liveSessions.isFresh(token.subject(), token.sessionId(), nowMillis)) {
+            Instant now = Instant.ofEpochMilli(nowMillis);
+            if (inStore(() -> store.find(token.subject(), token.sessionId(), now))
+                    .isEmpty()) {
                 throw RotorException.accessFailure(Reason.TOKEN_REVOKED);
             }
-            liveSessions.seenLive(token.subject(), token.sessionId(), now.toEpochMilli());
+            liveSessions.seenLive(token.subject(), token.sessionId(), nowMillis);
         }
         return new AccessClaims(
                 token.subject(),
@@ -156,7 +156,7 @@ final class DefaultTokenService implements TokenService {
             throw refreshFailure(Reason.REFRESH_TOKEN_REQUIRED);
         }
         Instant now = now();
-        VerifiedToken token = verify(refreshToken, TokenType.REFRESH, now, false);
+        VerifiedToken token = verify(refreshToken, TokenType.REFRESH, now.toEpochMilli(), false);
         return revoke(token.subject(), token.sessionId(), now);
     }
 
@@ -225,15 +225,15 @@ final class DefaultTokenService implements TokenService {
         if (lookup == null) {
             return token.sessionClaimsJson();
         }
-        Map<String, Object> loginClaims = new PayloadParser().parseObject(token.sessionClaimsJson());
+        Map<String, Object> loginClaims = codec.parseClaims(token.sessionClaimsJson());
         Map<String, Object> fresh = lookup.lookup(token.subject(), java.util.Collections.unmodifiableMap(loginClaims))
                 .orElseThrow(() -> refreshFailure(Reason.USER_NOT_FOUND));
         return CustomClaims.toJson(fresh);
     }
 
-    private VerifiedToken verify(String token, TokenType type, Instant now, boolean checkExpiry) {
+    private VerifiedToken verify(String token, TokenType type, long nowMillis, boolean checkExpiry) {
         try {
-            return codec.verify(token, type, now.toEpochMilli(), checkExpiry);
+            return codec.verify(token, type, nowMillis, checkExpiry);
         } catch (TokenRejection rejection) {
             throw type == TokenType.ACCESS
                     ? RotorException.accessFailure(rejection.reason)
@@ -274,6 +274,12 @@ final class DefaultTokenService implements TokenService {
 
     private static Duration since(SessionRecord session, Instant now) {
         return Duration.between(session.rotatedAt(), now);
+    }
+
+    private void publish(Type type, Instant now, SessionRecord session, long presented, Duration since) {
+        if (events.active()) {
+            events.publish(event(type, now, session, presented, since, 0));
+        }
     }
 
     private static TokenEvent event(

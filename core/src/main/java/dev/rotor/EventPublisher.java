@@ -15,6 +15,11 @@ final class EventPublisher {
         this.listeners = listeners;
     }
 
+    /** Whether anyone listens; events are not even built otherwise. */
+    boolean active() {
+        return !listeners.isEmpty();
+    }
+
     void publish(TokenEvent event) {
         for (TokenEventListener listener : listeners) {
             try {

@@ -5,7 +5,6 @@ import com.auth0.jwt.exceptions.SignatureVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,6 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class HmacSha256 extends Algorithm {
 
     private static final String JCA_NAME = "HmacSHA256";
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
@@ -53,22 +53,32 @@ final class HmacSha256 extends Algorithm {
         return macs.get().doFinal(contentBytes);
     }
 
-    /** Checks a MAC over the first {@code length} bytes of {@code signedBytes}, in constant time. */
-    boolean verify(byte[] signedBytes, int length, byte[] signature) {
+    /**
+     * Checks, in constant time, that {@code token[signatureOffset..]} is the base64url encoding of the MAC over
+     * {@code token[0..signedLength)}. Only the canonical encoding matches: a signature segment whose unused
+     * low bits were flipped decodes to the same bytes, and is refused all the same.
+     */
+    boolean verify(byte[] token, int signedLength, int signatureOffset) {
         Mac mac = macs.get();
-        mac.update(signedBytes, 0, length);
-        return MessageDigest.isEqual(mac.doFinal(), signature);
+        mac.update(token, 0, signedLength);
+        byte[] expected = ENCODER.encode(mac.doFinal());
+        if (expected.length != token.length - signatureOffset) {
+            return false;
+        }
+        int difference = 0;
+        for (int i = 0; i < expected.length; i++) {
+            difference |= expected[i] ^ token[signatureOffset + i];
+        }
+        return difference == 0;
     }
 
     @Override
     public void verify(DecodedJWT jwt) {
-        byte[] signed = (jwt.getHeader() + "." + jwt.getPayload()).getBytes(StandardCharsets.US_ASCII);
-        try {
-            if (!verify(signed, signed.length, Base64.getUrlDecoder().decode(jwt.getSignature()))) {
-                throw new SignatureVerificationException(this);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new SignatureVerificationException(this, e);
+        byte[] token = (jwt.getHeader() + "." + jwt.getPayload() + "." + jwt.getSignature())
+                .getBytes(StandardCharsets.ISO_8859_1);
+        int signedLength = jwt.getHeader().length() + 1 + jwt.getPayload().length();
+        if (!verify(token, signedLength, signedLength + 1)) {
+            throw new SignatureVerificationException(this);
         }
     }
 }

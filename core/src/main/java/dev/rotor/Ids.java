@@ -20,11 +20,20 @@ final class Ids {
     }
 
     /**
-     * 128 random bits in hex. Request ids never leave the service, so a caller cannot choose one; they
-     * only need to differ between calls.
+     * 96 random bits, base64url: 16 characters. Request ids never leave the service, so a caller cannot
+     * choose one; they only need to differ between two refreshes of one session at one generation.
      */
     static String requestId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+        long high = random.nextLong();
+        int low = random.nextInt();
+        byte[] bytes = new byte[12];
+        for (int i = 0; i < 8; i++) {
+            bytes[i] = (byte) (high >>> (8 * i));
+        }
+        for (int i = 0; i < 4; i++) {
+            bytes[8 + i] = (byte) (low >>> (8 * i));
+        }
+        return ENCODER.encodeToString(bytes);
     }
 }

@@ -2,8 +2,8 @@ package dev.rotor;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +22,7 @@ final class KeyRing {
     private final JwtKey signingKey;
     private final byte[] accessHeader;
     private final byte[] refreshHeader;
-    private final Map<String, Entry> headers = new HashMap<>();
+    private final Map<String, Entry> headers = new LinkedHashMap<>();
     private final Set<String> keyIds = new HashSet<>();
 
     KeyRing(JwtKey signingKey, List<JwtKey> verificationKeys) {
@@ -56,7 +56,14 @@ final class KeyRing {
         return type == TokenType.ACCESS ? accessHeader : refreshHeader;
     }
 
-    Entry lookup(String headerSegment) {
-        return headers.get(headerSegment);
+    /** The entry whose header is exactly {@code token[0..headerLength)}, or {@code null}. */
+    Entry lookup(String token, int headerLength) {
+        for (Map.Entry<String, Entry> header : headers.entrySet()) {
+            String encoded = header.getKey();
+            if (encoded.length() == headerLength && token.startsWith(encoded)) {
+                return header.getValue();
+            }
+        }
+        return null;
     }
 }

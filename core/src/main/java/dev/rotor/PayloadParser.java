@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.Map;
 
 /**
  * Reads a token payload with Jackson's streaming parser, after its signature was verified. Refuses
- * duplicate names, trailing content, wrongly typed registered claims, more than {@link #MAX_CLAIMS}
+ * duplicate names at any depth, claims a token of its kind never has, trailing content, wrongly typed registered claims, more than {@link #MAX_CLAIMS}
  * top-level claims and nesting deeper than {@link #MAX_DEPTH}.
  */
 final class PayloadParser {
@@ -30,7 +29,7 @@ final class PayloadParser {
 
     /** What a payload says, before the codec checks it. */
     static final class Claims {
-        String issuer;
+        boolean issuerMatches;
         List<String> audience = List.of();
         String subject;
         String sessionId;
@@ -44,13 +43,18 @@ final class PayloadParser {
         final Map<String, Object> custom = new LinkedHashMap<>();
     }
 
+    private final String issuer;
     private final JsonFactory factory = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_DEPTH)
                     .maxNumberLength(40)
                     .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+
+    /** @param issuer the only {@code iss} accepted */
+    PayloadParser(String issuer) {
+        this.issuer = issuer;
+    }
 
     Claims parse(byte[] json, TokenType type) {
         try (JsonParser parser = factory.createParser(json)) {
@@ -85,14 +89,25 @@ final class PayloadParser {
         }
         Claims claims = new Claims();
         int count = 0;
+        int seen = 0;
         String name;
         while ((name = parser.nextFieldName()) != null) {
             if (++count > MAX_CLAIMS) {
                 throw TokenRejection.invalid();
             }
             JsonToken token = parser.nextToken();
+            int index = registeredIndex(name);
+            if (index < 0) {
+                custom(parser, token, name, claims, type);
+                continue;
+            }
+            int bit = 1 << index;
+            if ((seen & bit) != 0) {
+                throw TokenRejection.invalid(); // a duplicate claim
+            }
+            seen |= bit;
             switch (name) {
-                case "iss" -> claims.issuer = text(parser, token);
+                case "iss" -> claims.issuerMatches = textEquals(parser, token, issuer);
                 case "sub" -> claims.subject = text(parser, token);
                 case "sid" -> claims.sessionId = text(parser, token);
                 case "jti" -> claims.tokenId = text(parser, token);
@@ -102,8 +117,7 @@ final class PayloadParser {
                 case "iat" -> claims.issuedAt = number(parser, token, MAX_EPOCH_SECOND);
                 case "exp" -> claims.expiresAt = number(parser, token, MAX_EPOCH_SECOND);
                 case "nbf" -> claims.notBefore = number(parser, token, MAX_EPOCH_SECOND);
-                case "clm" -> claims.sessionClaimsJson = rawObject(parser, token, json);
-                default -> custom(parser, token, name, claims, type);
+                default -> claims.sessionClaimsJson = rawObject(parser, token, json);
             }
         }
         if (parser.currentToken() != JsonToken.END_OBJECT) {
@@ -112,13 +126,31 @@ final class PayloadParser {
         return claims;
     }
 
+    /** Each registered claim's bit in the set of claims seen, which refuses duplicates cheaply; -1 if custom. */
+    private static int registeredIndex(String name) {
+        return switch (name) {
+            case "iss" -> 0;
+            case "sub" -> 1;
+            case "sid" -> 2;
+            case "jti" -> 3;
+            case "did" -> 4;
+            case "aud" -> 5;
+            case "gen" -> 6;
+            case "iat" -> 7;
+            case "exp" -> 8;
+            case "nbf" -> 9;
+            case "clm" -> 10;
+            default -> -1;
+        };
+    }
+
+    /** A custom claim: kept for an access token; a refresh token has none. */
     private void custom(JsonParser parser, JsonToken token, String name, Claims claims, TokenType type)
             throws IOException {
-        if (type == TokenType.ACCESS) {
-            claims.custom.put(name, readValue(parser, token));
-        } else {
-            parser.skipChildren();
+        if (type != TokenType.ACCESS || claims.custom.containsKey(name)) {
+            throw TokenRejection.invalid();
         }
+        claims.custom.put(name, readValue(parser, token));
     }
 
     private static String text(JsonParser parser, JsonToken token) throws IOException {
@@ -126,6 +158,25 @@ final class PayloadParser {
             throw TokenRejection.invalid();
         }
         return parser.getText();
+    }
+
+    /** Compares a string value without making a {@code String} of it. */
+    private static boolean textEquals(JsonParser parser, JsonToken token, String expected) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            throw TokenRejection.invalid();
+        }
+        int length = parser.getTextLength();
+        if (length != expected.length()) {
+            return false;
+        }
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        for (int i = 0; i < length; i++) {
+            if (chars[offset + i] != expected.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long number(JsonParser parser, JsonToken token, long max) throws IOException {
@@ -186,6 +237,9 @@ final class PayloadParser {
                 Map<String, Object> map = new LinkedHashMap<>();
                 String name;
                 while ((name = parser.nextFieldName()) != null) {
+                    if (map.containsKey(name)) {
+                        throw TokenRejection.invalid(); // a duplicate name
+                    }
                     map.put(name, readValue(parser, parser.nextToken()));
                 }
                 return map;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Mints and verifies Rotor's JWTs on the fast path: headers encoded once per key, payload JSON written
@@ -16,16 +17,15 @@ final class TokenCodec {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final KeyRing keys;
-    private final String issuer;
     private final List<String> audience;
     private final String payloadStart;
     private final long leewaySeconds;
     private final int maxTokenLength;
-    private final PayloadParser parser = new PayloadParser();
+    private final PayloadParser parser;
 
     TokenCodec(KeyRing keys, String issuer, String audience, long leewaySeconds, int maxTokenLength) {
         this.keys = keys;
-        this.issuer = issuer;
+        this.parser = new PayloadParser(issuer);
         this.audience = audience == null ? List.of() : List.of(audience);
         StringBuilder start = new StringBuilder("{\"iss\":");
         JsonWriter.string(start, issuer);
@@ -100,7 +100,7 @@ final class TokenCodec {
         if (secondDot < 0 || token.indexOf('.', secondDot + 1) >= 0) {
             throw TokenRejection.invalid();
         }
-        KeyRing.Entry entry = keys.lookup(token.substring(0, firstDot));
+        KeyRing.Entry entry = keys.lookup(token, firstDot);
         if (entry == null || entry.type() != expected) {
             throw TokenRejection.invalid();
         }
@@ -115,14 +115,22 @@ final class TokenCodec {
         return check(parser.parse(json, expected), expected, nowMillis, checkExpiry);
     }
 
+    /** Reads a JSON object of claim values, such as a refresh token's {@code clm}. */
+    Map<String, Object> parseClaims(String json) {
+        return parser.parseObject(json);
+    }
+
     private static void checkSignature(JwtKey key, String token, byte[] ascii, int firstDot, int secondDot) {
         boolean valid;
         try {
             if (key.jwtAlgorithm() instanceof HmacSha256 hmac) {
-                valid = hmac.verify(ascii, secondDot, DECODER.decode(token.substring(secondDot + 1)));
+                valid = hmac.verify(ascii, secondDot, secondDot + 1);
             } else {
-                key.jwtAlgorithm().verify(new SignedParts(token, firstDot, secondDot));
-                valid = true;
+                String signature = token.substring(secondDot + 1);
+                valid = ENCODER.encodeToString(DECODER.decode(signature)).equals(signature);
+                if (valid) {
+                    key.jwtAlgorithm().verify(new SignedParts(token, firstDot, secondDot));
+                }
             }
         } catch (RuntimeException e) { // SignatureVerificationException, or a malformed signature segment
             valid = false;
@@ -139,7 +147,7 @@ final class TokenCodec {
                 && claims.issuedAt != Long.MIN_VALUE
                 && claims.expiresAt != Long.MIN_VALUE
                 && (type == TokenType.ACCESS) == (claims.generation < 0);
-        if (!complete || !issuer.equals(claims.issuer) || !claims.audience.containsAll(audience)) {
+        if (!complete || !claims.issuerMatches || !claims.audience.containsAll(audience)) {
             throw TokenRejection.invalid();
         }
         long leewayMillis = leewaySeconds * 1000;
