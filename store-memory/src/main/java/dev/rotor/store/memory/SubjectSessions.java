@@ -3,6 +3,8 @@ package dev.rotor.store.memory;
 import dev.rotor.spi.SessionRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,22 +28,26 @@ record SubjectSessions(Map<String, SessionRecord> bySessionId, Duration timeToLi
     }
 
     List<SessionRecord> active(Instant now) {
-        return bySessionId.values().stream().filter(s -> s.isActive(now)).toList();
+        List<SessionRecord> active = new ArrayList<>(bySessionId.size());
+        for (SessionRecord session : bySessionId.values()) {
+            if (session.isActive(now)) {
+                active.add(session);
+            }
+        }
+        return active;
     }
 
     /** The entry with {@code session} stored, or {@code null} if nothing unexpired remains. */
     SubjectSessions with(SessionRecord session, Instant now) {
-        Map<String, SessionRecord> copy = new HashMap<>(bySessionId);
-        copy.put(session.sessionId(), session);
-        return rebuilt(copy, now);
+        return rebuilt(session.sessionId(), unused -> session, now);
     }
 
     SubjectSessions revoking(String sessionId, Instant now) {
-        return mapped(session -> session.sessionId().equals(sessionId) ? session.revoke() : session, now);
+        return rebuilt(sessionId, SessionRecord::revoke, now);
     }
 
     SubjectSessions revokingAll(Instant now) {
-        return mapped(SessionRecord::revoke, now);
+        return rebuilt(null, SessionRecord::revoke, now);
     }
 
     /** This entry as it is, or {@code null} (remove it) if it holds nothing unexpired. */
@@ -49,18 +55,30 @@ record SubjectSessions(Map<String, SessionRecord> bySessionId, Duration timeToLi
         return bySessionId.isEmpty() ? null : this;
     }
 
-    private SubjectSessions mapped(UnaryOperator<SessionRecord> change, Instant now) {
-        Map<String, SessionRecord> copy = new HashMap<>();
-        bySessionId.forEach((id, session) -> copy.put(id, change.apply(session)));
-        return rebuilt(copy, now);
+    /**
+     * A copy without expired sessions, where {@code change} replaces the session {@code sessionId} (stored
+     * even if absent so far), or every session when {@code sessionId} is {@code null}.
+     */
+    private SubjectSessions rebuilt(String sessionId, UnaryOperator<SessionRecord> change, Instant now) {
+        Map<String, SessionRecord> copy = new HashMap<>(bySessionId.size() * 2 + 2);
+        Instant latest = now;
+        for (SessionRecord session : bySessionId.values()) {
+            boolean changed = sessionId == null || sessionId.equals(session.sessionId());
+            latest = keep(copy, changed ? change.apply(session) : session, now, latest);
+        }
+        if (sessionId != null && !bySessionId.containsKey(sessionId)) {
+            latest = keep(copy, change.apply(null), now, latest);
+        }
+        return copy.isEmpty()
+                ? null
+                : new SubjectSessions(Collections.unmodifiableMap(copy), Duration.between(now, latest));
     }
 
-    private static SubjectSessions rebuilt(Map<String, SessionRecord> sessions, Instant now) {
-        sessions.values().removeIf(session -> session.isExpired(now));
-        Instant latest = sessions.values().stream()
-                .map(SessionRecord::expiresAt)
-                .max(Instant::compareTo)
-                .orElse(now);
-        return sessions.isEmpty() ? null : new SubjectSessions(Map.copyOf(sessions), Duration.between(now, latest));
+    private static Instant keep(Map<String, SessionRecord> copy, SessionRecord session, Instant now, Instant latest) {
+        if (session == null || session.isExpired(now)) {
+            return latest;
+        }
+        copy.put(session.sessionId(), session);
+        return session.expiresAt().isAfter(latest) ? session.expiresAt() : latest;
     }
 }
