@@ -1,0 +1,151 @@
+package dev.rotor.benchmarks;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.rotor.TokenPair;
+import dev.rotor.TokenService;
+import dev.rotor.store.memory.CaffeineSessionStore;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A full refresh on the in-memory store: verify the refresh token, rotate atomically, mint the new pair.
+ * Baseline: the original design's flow written plainly with java-jwt and a {@code ConcurrentHashMap} (get,
+ * then mark used, then issue and store the new token's id), which is also what lets two concurrent refreshes
+ * both win there. Each thread refreshes its own session's chain, so a refresh always presents the token the
+ * previous one minted: no setup is measured.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(2)
+public class RefreshMemoryBench {
+
+    /** What both sides share: the services and the baseline's token table. */
+    @State(Scope.Benchmark)
+    public static class Stores {
+        final TokenService tokens = Fixtures.tokenService(CaffeineSessionStore.create());
+        final JWTVerifier verifier =
+                JWT.require(Fixtures.HS256).withIssuer(Fixtures.ISSUER).build();
+        final ConcurrentHashMap<String, Boolean> used = new ConcurrentHashMap<>();
+    }
+
+    /** One session per thread, continued by every refresh. */
+    @State(Scope.Thread)
+    public static class Chain {
+        String rotorToken;
+        String baselineToken;
+        String previousJti = "";
+
+        /**
+         * Opens this thread's sessions.
+         *
+         * @param stores the shared services
+         */
+        @Setup
+        public void login(Stores stores) {
+            String subject = "user-" + UUID.randomUUID();
+            rotorToken = stores.tokens.issue(subject, null, Fixtures.CLAIMS).refreshToken();
+            String jti = UUID.randomUUID().toString();
+            baselineToken = Fixtures.javaJwtToken(subject, "s-" + subject, "rt+jwt", Duration.ofDays(7), false, jti);
+            stores.used.put(jti, Boolean.FALSE);
+        }
+    }
+
+    /**
+     * Rotor, one thread.
+     *
+     * @param stores the services
+     * @param chain this thread's session
+     * @return the new pair
+     */
+    @Benchmark
+    @Threads(1)
+    public TokenPair rotor(Stores stores, Chain chain) {
+        return rotate(stores, chain);
+    }
+
+    /**
+     * The original design's flow, one thread.
+     *
+     * @param stores the services
+     * @param chain this thread's session
+     * @return the new access token
+     */
+    @Benchmark
+    @Threads(1)
+    public String baseline(Stores stores, Chain chain) {
+        return originalFlow(stores, chain);
+    }
+
+    /**
+     * Rotor, two threads.
+     *
+     * @param stores the services
+     * @param chain this thread's session
+     * @return the new pair
+     */
+    @Benchmark
+    @Threads(2)
+    public TokenPair rotorTwoThreads(Stores stores, Chain chain) {
+        return rotate(stores, chain);
+    }
+
+    /**
+     * The original design's flow, two threads.
+     *
+     * @param stores the services
+     * @param chain this thread's session
+     * @return the new access token
+     */
+    @Benchmark
+    @Threads(2)
+    public String baselineTwoThreads(Stores stores, Chain chain) {
+        return originalFlow(stores, chain);
+    }
+
+    private static TokenPair rotate(Stores stores, Chain chain) {
+        TokenPair pair = stores.tokens.refresh(chain.rotorToken);
+        chain.rotorToken = pair.refreshToken();
+        return pair;
+    }
+
+    private static String originalFlow(Stores stores, Chain chain) {
+        DecodedJWT jwt = stores.verifier.verify(chain.baselineToken);
+        String jti = jwt.getId();
+        Boolean used = stores.used.get(jti);
+        if (used == null || used) {
+            throw new IllegalStateException("refresh token reused");
+        }
+        stores.used.put(jti, Boolean.TRUE);
+        String access = Fixtures.javaJwtToken(
+                jwt.getSubject(),
+                jwt.getClaim("sid").asString(),
+                "at+jwt",
+                Duration.ofMinutes(15),
+                true,
+                UUID.randomUUID().toString());
+        String nextJti = UUID.randomUUID().toString();
+        chain.baselineToken = Fixtures.javaJwtToken(
+                jwt.getSubject(), jwt.getClaim("sid").asString(), "rt+jwt", Duration.ofDays(7), false, nextJti);
+        stores.used.put(nextJti, Boolean.FALSE);
+        stores.used.remove(chain.previousJti); // stands in for the expiry a real store would apply
+        chain.previousJti = jti;
+        return access;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.rotor.benchmarks;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.rotor.TokenPair;
+import dev.rotor.TokenService;
+import dev.rotor.store.redis.RedisSessionStore;
+import dev.rotor.store.redis.testing.RedisServer;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * A full refresh on Redis, against a redis-server the benchmark starts itself on loopback. Rotor: one {@code
+ * EVALSHA} per refresh. Baseline: the original design's flow as separate commands, {@code GET} the token's
+ * state, {@code SET} it used, {@code SET} the new token, with java-jwt for the tokens.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(2)
+public class RefreshRedisBench {
+
+    private static final SetParams SEVEN_DAYS =
+            SetParams.setParams().ex(Duration.ofDays(7).toSeconds());
+
+    /** The Redis server and both clients, with the same pool size. */
+    @State(Scope.Benchmark)
+    public static class Redis {
+        RedisServer server;
+        RedisSessionStore store;
+        TokenService tokens;
+        RedisClient plain;
+        JWTVerifier verifier;
+
+        /** Starts redis-server and connects. */
+        @Setup(Level.Trial)
+        public void start() {
+            server = RedisServer.start();
+            store = RedisSessionStore.builder()
+                    .standalone(server.hostAndPort())
+                    .poolSize(16)
+                    .build();
+            tokens = Fixtures.tokenService(store);
+            ConnectionPoolConfig pool = new ConnectionPoolConfig();
+            pool.setMaxTotal(16);
+            pool.setMaxWait(Duration.ofMillis(500));
+            plain = RedisClient.builder()
+                    .hostAndPort(server.hostAndPort())
+                    .poolConfig(pool)
+                    .build();
+            verifier = JWT.require(Fixtures.HS256).withIssuer(Fixtures.ISSUER).build();
+        }
+
+        /** Disconnects and stops redis-server. */
+        @TearDown(Level.Trial)
+        public void stop() {
+            store.close();
+            plain.close();
+            server.close();
+        }
+    }
+
+    /** One session per thread, continued by every refresh. */
+    @State(Scope.Thread)
+    public static class Chain {
+        String rotorToken;
+        String baselineToken;
+
+        /**
+         * Opens this thread's sessions.
+         *
+         * @param redis the server and clients
+         */
+        @Setup
+        public void login(Redis redis) {
+            String subject = "user-" + UUID.randomUUID();
+            rotorToken = redis.tokens.issue(subject, null, Fixtures.CLAIMS).refreshToken();
+            String jti = UUID.randomUUID().toString();
+            baselineToken = Fixtures.javaJwtToken(subject, "s-" + subject, "rt+jwt", Duration.ofDays(7), false, jti);
+            redis.plain.set("rt:" + jti, "valid", SEVEN_DAYS);
+        }
+    }
+
+    /**
+     * Rotor, one thread.
+     *
+     * @param redis the server and clients
+     * @param chain this thread's session
+     * @return the new pair
+     */
+    @Benchmark
+    @Threads(1)
+    public TokenPair rotor(Redis redis, Chain chain) {
+        return rotate(redis, chain);
+    }
+
+    /**
+     * The original design's flow, one thread.
+     *
+     * @param redis the server and clients
+     * @param chain this thread's session
+     * @return the new access token
+     */
+    @Benchmark
+    @Threads(1)
+    public String baseline(Redis redis, Chain chain) {
+        return originalFlow(redis, chain);
+    }
+
+    /**
+     * Rotor, two threads.
+     *
+     * @param redis the server and clients
+     * @param chain this thread's session
+     * @return the new pair
+     */
+    @Benchmark
+    @Threads(2)
+    public TokenPair rotorTwoThreads(Redis redis, Chain chain) {
+        return rotate(redis, chain);
+    }
+
+    /**
+     * The original design's flow, two threads.
+     *
+     * @param redis the server and clients
+     * @param chain this thread's session
+     * @return the new access token
+     */
+    @Benchmark
+    @Threads(2)
+    public String baselineTwoThreads(Redis redis, Chain chain) {
+        return originalFlow(redis, chain);
+    }
+
+    private static TokenPair rotate(Redis redis, Chain chain) {
+        TokenPair pair = redis.tokens.refresh(chain.rotorToken);
+        chain.rotorToken = pair.refreshToken();
+        return pair;
+    }
+
+    private static String originalFlow(Redis redis, Chain chain) {
+        DecodedJWT jwt = redis.verifier.verify(chain.baselineToken);
+        String key = "rt:" + jwt.getId();
+        if (!"valid".equals(redis.plain.get(key))) {
+            throw new IllegalStateException("refresh token reused");
+        }
+        redis.plain.set(key, "used", SEVEN_DAYS);
+        String sessionId = jwt.getClaim("sid").asString();
+        String access = Fixtures.javaJwtToken(
+                jwt.getSubject(),
+                sessionId,
+                "at+jwt",
+                Duration.ofMinutes(15),
+                true,
+                UUID.randomUUID().toString());
+        String nextJti = UUID.randomUUID().toString();
+        chain.baselineToken =
+                Fixtures.javaJwtToken(jwt.getSubject(), sessionId, "rt+jwt", Duration.ofDays(7), false, nextJti);
+        redis.plain.set("rt:" + nextJti, "valid", SEVEN_DAYS);
+        return access;
+    }
+}
