@@ -155,7 +155,7 @@ final class TokenCodec {
                 || (claims.notBefore != Long.MIN_VALUE && claims.notBefore * 1000 > nowMillis + leewayMillis)) {
             throw TokenRejection.invalid();
         }
-        if (checkExpiry && nowMillis - leewayMillis > claims.expiresAt * 1000) {
+        if (checkExpiry && nowMillis - leewayMillis >= claims.expiresAt * 1000) {
             throw TokenRejection.expired();
         }
         return new VerifiedToken(
