@@ -245,10 +245,8 @@ final class DefaultTokenService implements TokenService {
         try {
             return call.get();
         } catch (RuntimeException e) {
-            LOG.error(
-                    "Session store failed ({}); refusing to issue tokens",
-                    e.getClass().getSimpleName(),
-                    e);
+            LOG.warn("Session store unavailable, failing closed: {} (cause: {})", e, e.getCause());
+            LOG.debug("Session store failure", e);
             throw RotorException.storeUnavailable(e, config.oauth2Errors());
         }
     }

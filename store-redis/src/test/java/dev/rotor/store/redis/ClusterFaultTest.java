@@ -47,7 +47,7 @@ class ClusterFaultTest {
     }
 
     @Test
-    void theClusterClientsRetryOfACommittedRotationIsAnsweredAsTheSameRotation() {
+    void case10_theClusterClientsRetryOfACommittedRotationIsAnsweredAsTheSameRotation() {
         TokenPair first = tokens.issue("alice");
         pauseEveryNode(TIMEOUT.toMillis() + 250);
 
@@ -64,7 +64,7 @@ class ClusterFaultTest {
     }
 
     @Test
-    void aRestartedMasterLosesExactlyItsOwnSessionsAndTheStoreCarriesOn() {
+    void case12and14_aRestartedMasterLosesExactlyItsOwnSessionsAndTheStoreCarriesOn() {
         RedisServer victim = cluster.nodes().get(1);
         RecordCodec keys = new RecordCodec("rotor:");
         List<TokenPair> onVictim = new ArrayList<>();

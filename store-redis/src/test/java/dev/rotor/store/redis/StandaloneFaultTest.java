@@ -47,7 +47,7 @@ class StandaloneFaultTest {
     }
 
     @Test
-    void redisDownFailsClosedWithinTheTimeoutAndTheSameStoreRecoversWhenItIsBack() {
+    void case12_redisDownFailsClosedWithinTheTimeoutAndTheSameStoreRecoversWhenItIsBack() {
         TokenPair beforeCrash = tokens.issue("alice");
         redis.kill();
 
@@ -66,7 +66,7 @@ class StandaloneFaultTest {
     }
 
     @Test
-    void aRestartWithoutPersistenceRefusesEveryOldRefreshTokenNeverAcceptsOne() {
+    void case14_aRestartWithoutPersistenceRefusesEveryOldRefreshTokenNeverAcceptsOne() {
         List<String> old = new ArrayList<>();
         for (int user = 0; user < 5; user++) {
             TokenPair pair = tokens.issue("user-" + user);
@@ -86,7 +86,7 @@ class StandaloneFaultTest {
     }
 
     @Test
-    void afterScriptFlushTheNextRotationRunsExactlyOnce() {
+    void case13_afterScriptFlushTheNextRotationRunsExactlyOnce() {
         TokenPair first = tokens.issue("alice");
         try (Jedis admin = redis.connect()) {
             admin.scriptFlush();
@@ -104,7 +104,7 @@ class StandaloneFaultTest {
     }
 
     @Test
-    void aRotationWhoseReplyIsLostIsAnsweredByTheRetryAndNeverTakenForReuse() {
+    void case10_aRotationWhoseReplyIsLostIsAnsweredByTheRetryAndNeverTakenForReuse() {
         TokenPair first = tokens.issue("alice");
         try (Jedis admin = redis.connect()) {
             admin.clientPause(TIMEOUT.toMillis() + 250, ClientPauseMode.ALL);

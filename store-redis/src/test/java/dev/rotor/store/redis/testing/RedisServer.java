@@ -233,7 +233,12 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-    static void sleep(long millis) {
+    /**
+     * Sleeps, turning an interrupt into an exception.
+     *
+     * @param millis how long
+     */
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
