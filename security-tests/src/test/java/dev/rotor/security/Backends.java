@@ -1,0 +1,118 @@
+package dev.rotor.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.rotor.store.memory.CaffeineSessionStore;
+import dev.rotor.store.redis.RedisSessionStore;
+import dev.rotor.store.redis.testing.LocalRedisCluster;
+import dev.rotor.store.redis.testing.RedisServer;
+import dev.rotor.store.redis.testing.RedisServers;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.ArgumentsProvider;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisMovedDataException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * Runs a parameterized test once on each store: memory, Redis, Redis Cluster. The Redis processes are shared
+ * by the whole run and stopped by JUnit at its end; each test gets a fresh store and key prefix.
+ */
+final class Backends implements ArgumentsProvider {
+
+    /** The same place {@link RedisServers} keeps its servers, so both share one standalone and one cluster. */
+    private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(RedisServers.class);
+
+    @Override
+    public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
+        return Stream.of(memory(), redis(context), cluster(context)).map(Arguments::of);
+    }
+
+    static Backend memory() {
+        CaffeineSessionStore store = CaffeineSessionStore.create();
+        return new Backend("memory", store, List.of(), () -> memoryContents(store));
+    }
+
+    static Backend redis(ExtensionContext context) {
+        return redis(context.getRoot()
+                .getStore(SHARED)
+                .getOrComputeIfAbsent("standalone", key -> RedisServer.start(), RedisServer.class));
+    }
+
+    static Backend redis(RedisServer server) {
+        String prefix = "sec-" + UUID.randomUUID() + ":";
+        RedisSessionStore store = RedisSessionStore.builder()
+                .standalone(server.hostAndPort())
+                .keyPrefix(prefix)
+                .build();
+        return new Backend("redis", store, List.of(server), () -> redisContents(List.of(server), prefix));
+    }
+
+    static Backend cluster(ExtensionContext context) {
+        return cluster(context.getRoot()
+                .getStore(SHARED)
+                .getOrComputeIfAbsent("cluster", key -> LocalRedisCluster.start(3), LocalRedisCluster.class));
+    }
+
+    static Backend cluster(LocalRedisCluster cluster) {
+        String prefix = "sec-" + UUID.randomUUID() + ":";
+        RedisSessionStore store = RedisSessionStore.builder()
+                .cluster(cluster.seeds())
+                .keyPrefix(prefix)
+                .build();
+        return new Backend("cluster", store, cluster.nodes(), () -> redisContents(cluster.nodes(), prefix));
+    }
+
+    /** Every key under the prefix on every node, with its type, TTL and every field and value. */
+    static String redisContents(List<RedisServer> nodes, String prefix) {
+        StringBuilder out = new StringBuilder();
+        for (RedisServer node : nodes) {
+            try (Jedis jedis = node.connect()) {
+                for (String key : keys(jedis, prefix + "*")) {
+                    try {
+                        out.append(key)
+                                .append(' ')
+                                .append(jedis.type(key))
+                                .append(jedis.pttl(key) > 0 ? " expires" : " never expires");
+                        jedis.hgetAll(key).forEach((field, value) -> out.append('\n')
+                                .append(field)
+                                .append('=')
+                                .append(value));
+                        out.append('\n');
+                    } catch (JedisMovedDataException movedMeanwhile) {
+                        // the key belongs to another node: it is read there
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    static List<String> keys(Jedis jedis, String pattern) {
+        List<String> keys = new ArrayList<>();
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page =
+                    jedis.scan(cursor, new ScanParams().match(pattern).count(1000));
+            keys.addAll(page.getResult());
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        return keys;
+    }
+
+    /** Every entry of the Caffeine store, records included, read through its private cache field. */
+    private static String memoryContents(CaffeineSessionStore store) {
+        try {
+            Field cache = CaffeineSessionStore.class.getDeclaredField("cache");
+            cache.setAccessible(true);
+            return ((Cache<?, ?>) cache.get(store)).asMap().toString();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the in-memory store", e);
+        }
+    }
+}
