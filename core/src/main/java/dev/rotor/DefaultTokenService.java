@@ -27,6 +27,7 @@ final class DefaultTokenService implements TokenService {
     private final RotorConfig config;
     private final SessionStore store;
     private final TokenCodec codec;
+    private final PairMinter minter;
     private final EventPublisher events;
     private final LiveSessionCache liveSessions;
 
@@ -36,6 +37,7 @@ final class DefaultTokenService implements TokenService {
         KeyRing keys = new KeyRing(config.signingKey(), config.verificationKeys());
         this.codec = new TokenCodec(
                 keys, config.issuer(), config.audience(), config.leeway().getSeconds(), config.maxTokenLength());
+        this.minter = new PairMinter(codec, config.accessTokenTtl().getSeconds());
         this.events = new EventPublisher(config.listeners());
         this.liveSessions = config.liveSessionStaleness() == null
                 ? null
@@ -49,21 +51,21 @@ final class DefaultTokenService implements TokenService {
 
     @Override
     public TokenPair issue(String subject, String deviceId, Map<String, ?> claims) {
-        checkLength(Objects.requireNonNull(subject, "subject"), MAX_SUBJECT_LENGTH, "subject");
+        checkText(Objects.requireNonNull(subject, "subject"), MAX_SUBJECT_LENGTH, "subject");
         if (deviceId != null) {
-            checkLength(deviceId, MAX_DEVICE_LENGTH, "deviceId");
+            checkText(deviceId, MAX_DEVICE_LENGTH, "deviceId");
         }
         String claimsJson = CustomClaims.toJson(claims);
         Instant now = now();
         SessionRecord session = SessionRecord.open(
                 Ids.sessionId(), subject, deviceId, now, config.refreshTokenTtl(), config.absoluteSessionLifetime());
-        TokenPair pair = mint(session, claimsJson, claimsJson, now);
+        TokenPair pair = minter.mint(session, claimsJson, claimsJson, now);
         inStore(() -> {
             store.create(session);
             return null;
         });
         LOG.debug("Session {} opened", session.sessionId());
-        publish(Type.ISSUED, now, session, -1, null);
+        events.publish(Type.ISSUED, now, session, -1, null, 0);
         return pair;
     }
 
@@ -96,32 +98,39 @@ final class DefaultTokenService implements TokenService {
         RotationResult result = inStore(() -> store.rotate(request));
         SessionRecord session = result.session();
         switch (result.outcome()) {
-            case ROTATED -> events.publish(event(Type.REFRESHED, now, session, token.generation(), null, 0));
-            case RETRIED -> events.publish(event(Type.RETRY_ANSWERED, now, session, token.generation(), null, 0));
+            case ROTATED -> events.publish(Type.REFRESHED, now, session, token.generation(), null, 0);
+            case RETRIED -> events.publish(Type.RETRY_ANSWERED, now, session, token.generation(), null, 0);
             case GRACE_REPLAY ->
-                events.publish(event(Type.GRACE_REPLAY, now, session, token.generation(), since(session, now), 0));
+                events.publish(Type.GRACE_REPLAY, now, session, token.generation(), since(session, now), 0);
             case REUSE_DETECTED -> throw reuseDetected(token, result, now);
             default ->
                 throw refreshFailure(
                         token.expiresAt() * 1000 <= now.toEpochMilli() ? Reason.TOKEN_EXPIRED : Reason.TOKEN_REVOKED);
         }
-        return mint(session, token.sessionClaimsJson(), accessClaims, now);
+        return minter.mint(session, token.sessionClaimsJson(), accessClaims, now);
     }
 
     private RotorException reuseDetected(VerifiedToken token, RotationResult result, Instant now) {
         SessionRecord session = result.session();
-        LOG.warn(
-                "Refresh token reuse detected: session {} presented generation {} while at {}, {} after its last"
-                        + " rotation; revoked {} session(s) ({})",
-                session.sessionId(),
-                token.generation(),
-                session.generation(),
-                since(session, now),
-                result.revokedSessions(),
-                config.reuseScope());
+        if (result.revokedSessions() > 0) {
+            LOG.warn(
+                    "Refresh token reuse detected: session {} presented generation {} while at {}, {} after its"
+                            + " last rotation; revoked {} session(s) ({})",
+                    session.sessionId(),
+                    token.generation(),
+                    session.generation(),
+                    since(session, now),
+                    result.revokedSessions(),
+                    config.reuseScope());
+        } else {
+            LOG.info(
+                    "Used refresh token of the already revoked session {} presented again (generation {})",
+                    session.sessionId(),
+                    token.generation());
+        }
         forgetLive(session.subject(), config.reuseScope() == ReuseScope.SESSION ? session.sessionId() : null);
-        events.publish(event(
-                Type.REUSE_DETECTED, now, session, token.generation(), since(session, now), result.revokedSessions()));
+        events.publish(
+                Type.REUSE_DETECTED, now, session, token.generation(), since(session, now), result.revokedSessions());
         return refreshFailure(Reason.TOKEN_REUSED);
     }
 
@@ -198,28 +207,6 @@ final class DefaultTokenService implements TokenService {
                 .toList();
     }
 
-    private TokenPair mint(SessionRecord session, String sessionClaims, String accessClaims, Instant now) {
-        long iat = session.rotatedAt().getEpochSecond();
-        long accessExp = iat + config.accessTokenTtl().getSeconds();
-        String refresh = codec.mintRefresh(
-                session.subject(),
-                session.sessionId(),
-                session.generation(),
-                session.deviceId(),
-                iat,
-                session.expiresAt().getEpochSecond(),
-                sessionClaims);
-        String access = codec.mintAccess(
-                session.subject(),
-                session.sessionId(),
-                session.generation(),
-                session.deviceId(),
-                iat,
-                accessExp,
-                accessClaims);
-        return new TokenPair(access, refresh, Math.max(0, accessExp - now.getEpochSecond()), session.sessionId());
-    }
-
     private String accessClaims(VerifiedToken token) {
         UserLookup lookup = config.userLookup();
         if (lookup == null) {
@@ -274,29 +261,19 @@ final class DefaultTokenService implements TokenService {
         return Duration.between(session.rotatedAt(), now);
     }
 
-    private void publish(Type type, Instant now, SessionRecord session, long presented, Duration since) {
-        if (events.active()) {
-            events.publish(event(type, now, session, presented, since, 0));
-        }
-    }
-
-    private static TokenEvent event(
-            Type type, Instant now, SessionRecord session, long presented, Duration since, int revoked) {
-        return new TokenEvent(
-                type,
-                now,
-                session.subject(),
-                session.sessionId(),
-                session.deviceId(),
-                presented,
-                session.generation(),
-                since,
-                revoked);
-    }
-
-    private static void checkLength(String value, int max, String name) {
+    /** Refuses empty, overlong and malformed text (an unpaired surrogate cannot travel as UTF-8). */
+    private static void checkText(String value, int max, String name) {
         if (value.isEmpty() || value.length() > max) {
             throw new IllegalArgumentException(name + " must be 1 to " + max + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean paired = Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(++i));
+            if (Character.isSurrogate(c) && !paired) {
+                throw new IllegalArgumentException(name + " has an unpaired surrogate character");
+            }
         }
     }
 }

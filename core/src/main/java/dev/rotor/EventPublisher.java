@@ -1,5 +1,8 @@
 package dev.rotor;
 
+import dev.rotor.spi.SessionRecord;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +18,21 @@ final class EventPublisher {
         this.listeners = listeners;
     }
 
-    /** Whether anyone listens; events are not even built otherwise. */
-    boolean active() {
-        return !listeners.isEmpty();
+    /** Publishes an event about one session; builds it only if anyone listens. */
+    void publish(
+            TokenEvent.Type type, Instant now, SessionRecord session, long presented, Duration since, int revoked) {
+        if (!listeners.isEmpty()) {
+            publish(new TokenEvent(
+                    type,
+                    now,
+                    session.subject(),
+                    session.sessionId(),
+                    session.deviceId(),
+                    presented,
+                    session.generation(),
+                    since,
+                    revoked));
+        }
     }
 
     void publish(TokenEvent event) {

@@ -152,6 +152,12 @@ class KeysAndConfigTest {
         assertThatThrownBy(() -> f.tokens.issue("x".repeat(1025))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> f.tokens.issue(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> f.tokens.issue("a", "", Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> f.tokens.issue("lone \uD800 surrogate"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("surrogate");
+        assertThatThrownBy(() -> f.tokens.issue("a", "\uDC00", Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThat(f.tokens.issue("paired 😀 is fine").sessionId()).isNotBlank();
+        f.store.sessions.clear();
         for (String reserved : CustomClaims.RESERVED) {
             assertThatThrownBy(() -> f.tokens.issue("a", null, Map.of(reserved, "x")))
                     .isInstanceOf(IllegalArgumentException.class)
