@@ -4,20 +4,16 @@ import com.github.benmanes.caffeine.cache.Cache;
 import dev.rotor.store.memory.CaffeineSessionStore;
 import dev.rotor.store.redis.RedisSessionStore;
 import dev.rotor.store.redis.testing.LocalRedisCluster;
+import dev.rotor.store.redis.testing.RedisKeys;
 import dev.rotor.store.redis.testing.RedisServer;
 import dev.rotor.store.redis.testing.RedisServers;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.ArgumentsProvider;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.exceptions.JedisMovedDataException;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Runs a parameterized test once on each store: memory, Redis, Redis Cluster. The Redis processes are shared
@@ -50,7 +46,7 @@ final class Backends implements ArgumentsProvider {
                 .standalone(server.hostAndPort())
                 .keyPrefix(prefix)
                 .build();
-        return new Backend("redis", store, List.of(server), () -> redisContents(List.of(server), prefix));
+        return new Backend("redis", store, List.of(server), () -> RedisKeys.dump(List.of(server), prefix + "*"));
     }
 
     static Backend cluster(ExtensionContext context) {
@@ -65,44 +61,7 @@ final class Backends implements ArgumentsProvider {
                 .cluster(cluster.seeds())
                 .keyPrefix(prefix)
                 .build();
-        return new Backend("cluster", store, cluster.nodes(), () -> redisContents(cluster.nodes(), prefix));
-    }
-
-    /** Every key under the prefix on every node, with its type, TTL and every field and value. */
-    static String redisContents(List<RedisServer> nodes, String prefix) {
-        StringBuilder out = new StringBuilder();
-        for (RedisServer node : nodes) {
-            try (Jedis jedis = node.connect()) {
-                for (String key : keys(jedis, prefix + "*")) {
-                    try {
-                        out.append(key)
-                                .append(' ')
-                                .append(jedis.type(key))
-                                .append(jedis.pttl(key) > 0 ? " expires" : " never expires");
-                        jedis.hgetAll(key).forEach((field, value) -> out.append('\n')
-                                .append(field)
-                                .append('=')
-                                .append(value));
-                        out.append('\n');
-                    } catch (JedisMovedDataException movedMeanwhile) {
-                        // the key belongs to another node: it is read there
-                    }
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    static List<String> keys(Jedis jedis, String pattern) {
-        List<String> keys = new ArrayList<>();
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> page =
-                    jedis.scan(cursor, new ScanParams().match(pattern).count(1000));
-            keys.addAll(page.getResult());
-            cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-        return keys;
+        return new Backend("cluster", store, cluster.nodes(), () -> RedisKeys.dump(cluster.nodes(), prefix + "*"));
     }
 
     /** Every entry of the Caffeine store, records included, read through its private cache field. */

@@ -7,6 +7,7 @@ import dev.rotor.TokenService;
 import dev.rotor.spi.RotationResult.Outcome;
 import dev.rotor.spi.SessionRecord;
 import dev.rotor.store.redis.testing.LocalRedisCluster;
+import dev.rotor.store.redis.testing.RedisKeys;
 import dev.rotor.store.redis.testing.RedisServer;
 import dev.rotor.store.redis.testing.RedisServers;
 import java.time.Duration;
@@ -93,7 +94,7 @@ class Case15ClusterSlotsTest {
         List<String> keys = new ArrayList<>();
         for (RedisServer node : cluster.nodes) {
             try (Jedis jedis = node.connect()) {
-                keys.addAll(Backends.keys(jedis, "sec-*"));
+                keys.addAll(RedisKeys.keys(jedis, "sec-*"));
             }
         }
         String contents = cluster.contents();

@@ -9,6 +9,7 @@ import dev.rotor.TokenEvent;
 import dev.rotor.TokenPair;
 import dev.rotor.TokenService;
 import dev.rotor.store.redis.testing.LocalRedisCluster;
+import dev.rotor.store.redis.testing.RedisKeys;
 import dev.rotor.store.redis.testing.RedisServer;
 import java.time.Duration;
 import java.time.Instant;

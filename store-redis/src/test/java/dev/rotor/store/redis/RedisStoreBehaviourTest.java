@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rotor.JwtKey;
 import dev.rotor.TokenPair;
 import dev.rotor.TokenService;
+import dev.rotor.store.redis.testing.RedisKeys;
 import dev.rotor.store.redis.testing.RedisServer;
 import dev.rotor.store.redis.testing.RedisServers;
 import java.time.Duration;

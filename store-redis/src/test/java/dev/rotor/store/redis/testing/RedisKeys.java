@@ -1,6 +1,5 @@
-package dev.rotor.store.redis;
+package dev.rotor.store.redis.testing;
 
-import dev.rotor.store.redis.testing.RedisServer;
 import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.Jedis;
@@ -8,12 +7,19 @@ import redis.clients.jedis.exceptions.JedisMovedDataException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
-/** Reads raw keys straight from every node, bypassing the store. */
-final class RedisKeys {
+/** Reads raw keys straight from every node, bypassing the store under test. */
+public final class RedisKeys {
 
     private RedisKeys() {}
 
-    static boolean exists(List<RedisServer> nodes, String key) {
+    /**
+     * Whether any node holds the key.
+     *
+     * @param nodes the servers
+     * @param key the key
+     * @return {@code true} if the key exists
+     */
+    public static boolean exists(List<RedisServer> nodes, String key) {
         for (RedisServer node : nodes) {
             try (Jedis jedis = node.connect()) {
                 if (jedis.exists(key)) {
@@ -26,8 +32,14 @@ final class RedisKeys {
         return false;
     }
 
-    /** Every matching key, its type, time-to-live and every field and value, as text. */
-    static String dump(List<RedisServer> nodes, String pattern) {
+    /**
+     * Every matching key on every node with its type, whether it expires, and every field and value, as text.
+     *
+     * @param nodes the servers
+     * @param pattern a {@code SCAN MATCH} pattern
+     * @return the dump
+     */
+    public static String dump(List<RedisServer> nodes, String pattern) {
         StringBuilder out = new StringBuilder();
         for (RedisServer node : nodes) {
             try (Jedis jedis = node.connect()) {
@@ -35,8 +47,7 @@ final class RedisKeys {
                     out.append(key)
                             .append(' ')
                             .append(jedis.type(key))
-                            .append(" ttl=")
-                            .append(jedis.pttl(key));
+                            .append(jedis.pttl(key) > 0 ? " expires" : " never expires");
                     jedis.hgetAll(key)
                             .forEach((field, value) ->
                                     out.append('\n').append(field).append('=').append(value));
@@ -47,7 +58,14 @@ final class RedisKeys {
         return out.toString();
     }
 
-    static List<String> keys(Jedis jedis, String pattern) {
+    /**
+     * Every key of one node matching a pattern, by {@code SCAN}.
+     *
+     * @param jedis a connection to the node
+     * @param pattern a {@code SCAN MATCH} pattern
+     * @return the keys
+     */
+    public static List<String> keys(Jedis jedis, String pattern) {
         List<String> keys = new ArrayList<>();
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
