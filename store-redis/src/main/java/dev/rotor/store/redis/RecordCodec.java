@@ -16,6 +16,7 @@ import java.util.Base64;
 final class RecordCodec {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(RecordCodec::newSha256);
 
     private final String prefix;
 
@@ -85,8 +86,12 @@ final class RecordCodec {
     }
 
     private static byte[] sha256(String subject) {
+        return SHA_256.get().digest(subject.getBytes(StandardCharsets.UTF_16BE));
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_16BE));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
