@@ -19,7 +19,8 @@ public final class RotationRules {
      *
      * <ul>
      *   <li>current generation of an active session: {@link Outcome#ROTATED}; store the returned session;
-     *   <li>predecessor, with the request id that rotated it: {@link Outcome#RETRIED}; nothing to store;
+     *   <li>predecessor, with the request id that rotated it, or that got the last grace replay: {@link
+     *       Outcome#RETRIED}; nothing to store;
      *   <li>predecessor inside the grace period and under the replay bound: {@link Outcome#GRACE_REPLAY};
      *       store the returned session (its replay counter raised);
      *   <li>any other older generation: {@link Outcome#REUSE_DETECTED}. If the session is active, the caller
@@ -40,7 +41,9 @@ public final class RotationRules {
         }
         long presented = request.presentedGeneration();
         long stored = current.generation();
-        boolean retry = presented == stored - 1 && request.requestId().equals(current.lastRequestId());
+        boolean retry = presented == stored - 1
+                && (request.requestId().equals(current.lastRequestId())
+                        || request.requestId().equals(current.lastReplayRequestId()));
         if (presented > stored || (current.revoked() && (presented == stored || retry))) {
             return NOT_FOUND;
         }
@@ -55,7 +58,7 @@ public final class RotationRules {
             return new RotationResult(Outcome.RETRIED, current, 0);
         }
         if (presented == stored - 1 && withinGrace(current, request)) {
-            return new RotationResult(Outcome.GRACE_REPLAY, current.replayedInGrace(), 0);
+            return new RotationResult(Outcome.GRACE_REPLAY, current.replayedInGrace(request.requestId()), 0);
         }
         return new RotationResult(Outcome.REUSE_DETECTED, current, 0);
     }

@@ -11,6 +11,9 @@ import java.util.Objects;
  * <p>A revoked session stays stored, marked {@link #revoked()}, until it expires, so that a used refresh
  * token presented after the revocation is still recognised as reuse.
  *
+ * <p>Times come from the clocks of whichever instances wrote them, so they need not be in order: an instance
+ * whose clock is behind may rotate a session "before" it was created.
+ *
  * @param sessionId random id of the session, unique across subjects
  * @param subject the user the session belongs to
  * @param deviceId the device the session was opened on, or {@code null}
@@ -21,6 +24,7 @@ import java.util.Objects;
  * @param absoluteExpiresAt the session's hard end that rotation never extends, or {@code null} for none
  * @param lastRequestId id of the refresh call that minted the current generation, or {@code null} at login
  * @param graceReplays how many times the current generation was handed out again inside the grace period
+ * @param lastReplayRequestId id of the refresh call that was the last of those replays, or {@code null}
  * @param revoked whether the session was logged out or revoked for reuse
  */
 public record SessionRecord(
@@ -34,6 +38,7 @@ public record SessionRecord(
         Instant absoluteExpiresAt,
         String lastRequestId,
         int graceReplays,
+        String lastReplayRequestId,
         boolean revoked) {
 
     /**
@@ -49,9 +54,10 @@ public record SessionRecord(
      * @param absoluteExpiresAt see {@link #absoluteExpiresAt()}
      * @param lastRequestId see {@link #lastRequestId()}
      * @param graceReplays see {@link #graceReplays()}
+     * @param lastReplayRequestId see {@link #lastReplayRequestId()}
      * @param revoked see {@link #revoked()}
      * @throws NullPointerException if a required component is {@code null}
-     * @throws IllegalArgumentException if a count is negative or the times are out of order
+     * @throws IllegalArgumentException if a count is negative or the expiry passes the absolute expiry
      */
     public SessionRecord {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -61,9 +67,6 @@ public record SessionRecord(
         Objects.requireNonNull(expiresAt, "expiresAt");
         if (generation < 0 || graceReplays < 0) {
             throw new IllegalArgumentException("generation and graceReplays must not be negative");
-        }
-        if (rotatedAt.isBefore(createdAt)) {
-            throw new IllegalArgumentException("rotatedAt must not be before createdAt");
         }
         if (absoluteExpiresAt != null && expiresAt.isAfter(absoluteExpiresAt)) {
             throw new IllegalArgumentException("expiresAt must not be after absoluteExpiresAt");
@@ -100,6 +103,7 @@ public record SessionRecord(
                 absolute,
                 null,
                 0,
+                null,
                 false);
     }
 
@@ -144,15 +148,17 @@ public record SessionRecord(
                 absoluteExpiresAt,
                 requestId,
                 0,
+                null,
                 false);
     }
 
     /**
      * The record after the current generation was handed out once more inside the grace period.
      *
+     * @param requestId id of the refresh call that got the replay
      * @return this record with {@link #graceReplays()} one higher
      */
-    public SessionRecord replayedInGrace() {
+    public SessionRecord replayedInGrace(String requestId) {
         return new SessionRecord(
                 sessionId,
                 subject,
@@ -164,6 +170,7 @@ public record SessionRecord(
                 absoluteExpiresAt,
                 lastRequestId,
                 graceReplays + 1,
+                requestId,
                 false);
     }
 
@@ -184,6 +191,7 @@ public record SessionRecord(
                 absoluteExpiresAt,
                 lastRequestId,
                 graceReplays,
+                lastReplayRequestId,
                 true);
     }
 

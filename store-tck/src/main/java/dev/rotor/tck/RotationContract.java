@@ -160,6 +160,37 @@ public abstract class RotationContract extends StoreFixture {
     }
 
     @Test
+    void aResentGraceReplayIsAnsweredAgainWithoutCountingTwice() {
+        SessionRecord session = openSession(newSubject());
+        store().rotate(rotation(session, 0, now.plusSeconds(1)));
+        Duration grace = Duration.ofSeconds(30);
+        RotationRequest replay =
+                with(rotation(session, 0, now.plusSeconds(2)), "replay-1", grace, 1, ReuseScope.SESSION);
+
+        RotationResult first = store().rotate(replay);
+        RotationResult resent = store().rotate(replay);
+
+        assertThat(first.outcome()).isEqualTo(Outcome.GRACE_REPLAY);
+        assertThat(resent.outcome()).isEqualTo(Outcome.RETRIED);
+        assertThat(resent.session()).isEqualTo(first.session());
+        assertThat(resent.session().graceReplays()).isEqualTo(1);
+        assertThat(store().rotate(with(replay, "replay-2", grace, 1, ReuseScope.SESSION))
+                        .outcome())
+                .isEqualTo(Outcome.REUSE_DETECTED);
+    }
+
+    @Test
+    void aRotationByAnInstanceWhoseClockIsBehindIsStoredAndReadable() {
+        SessionRecord session = openSession(newSubject());
+
+        RotationResult rotated = store().rotate(rotation(session, 0, now.minusSeconds(5)));
+
+        assertThat(rotated.outcome()).isEqualTo(Outcome.ROTATED);
+        assertThat(store().find(session.subject(), session.sessionId(), now)).contains(rotated.session());
+        assertThat(store().list(session.subject(), now)).containsExactly(rotated.session());
+    }
+
+    @Test
     void thePredecessorAfterTheGracePeriodIsReuse() {
         SessionRecord session = openSession(newSubject());
         store().rotate(rotation(session, 0, now.plusSeconds(1)));

@@ -50,6 +50,8 @@ final class RecordCodec {
                 .append('|')
                 .append(session.lastRequestId() == null ? "" : session.lastRequestId())
                 .append('|')
+                .append(session.lastReplayRequestId() == null ? "" : session.lastReplayRequestId())
+                .append('|')
                 .append(device == null ? -1 : device.length())
                 .append(':');
         if (device != null) {
@@ -61,8 +63,8 @@ final class RecordCodec {
     /** The record a value holds, or {@code null} if it is malformed. */
     static SessionRecord unpack(String sessionId, String value) {
         try {
-            String[] fields = value.split("\\|", 9);
-            String tail = fields[8];
+            String[] fields = value.split("\\|", 10);
+            String tail = fields[9];
             int colon = tail.indexOf(':');
             int deviceLength = Integer.parseInt(tail.substring(0, colon));
             String device = deviceLength < 0 ? null : tail.substring(colon + 1, colon + 1 + deviceLength);
@@ -79,6 +81,7 @@ final class RecordCodec {
                     absolute == 0 ? null : Instant.ofEpochMilli(absolute),
                     fields[7].isEmpty() ? null : fields[7],
                     Integer.parseInt(fields[5]),
+                    fields[8].isEmpty() ? null : fields[8],
                     "1".equals(fields[6]));
         } catch (RuntimeException e) {
             return null;

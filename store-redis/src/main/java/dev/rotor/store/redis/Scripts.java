@@ -8,10 +8,13 @@ import java.util.HexFormat;
 /**
  * The Lua scripts, one per atomic operation, each touching only {@code KEYS[1]}: the hash that holds every
  * session of one subject. A field is a session id; its value a record packed as {@code
- * generation|createdAt|rotatedAt|expiresAt|absoluteExpiresAt|graceReplays|revoked|requestId|tail}, times in
- * epoch milliseconds, {@code absoluteExpiresAt} 0 for none. The tail (device and subject) is opaque here.
+ * generation|createdAt|rotatedAt|expiresAt|absoluteExpiresAt|graceReplays|revoked|requestId|replayRequestId|tail},
+ * times in epoch milliseconds, {@code absoluteExpiresAt} 0 for none. The tail (device and subject) is opaque
+ * here.
  *
- * <p>Every script is idempotent for the same arguments, so a driver may send it again after a timeout.
+ * <p>A driver may send any script again after a timeout: a resent rotation or grace replay finds its own
+ * request id and is answered as the first time; a resent revocation changes nothing more, though it then
+ * reports that it revoked nothing.
  */
 final class Scripts {
 
@@ -29,9 +32,9 @@ final class Scripts {
 
     private Scripts() {}
 
-    /** Splits a record into its nine fields; the tail (device and subject) may hold any character. */
+    /** Splits a record into its ten fields; the tail (device and subject) may hold any character. */
     private static final String RECORD = """
-            local RECORD = '^(%d+)|(%d+)|(%d+)|(%d+)|(%d+)|(%d+)|(%d)|([^|]*)|(.*)$'
+            local RECORD = '^(%d+)|(%d+)|(%d+)|(%d+)|(%d+)|(%d+)|(%d)|([^|]*)|([^|]*)|(.*)$'
             """;
 
     /** Marks every unexpired session of {@code key} revoked and drops expired ones; counts the newly revoked. */
@@ -39,11 +42,11 @@ final class Scripts {
             local revoked_now = 0
             local all = redis.call('HGETALL', key)
             for i = 1, #all, 2 do
-              local g, c, r, e, a, p, x, l, t = string.match(all[i + 1], RECORD)
+              local g, c, r, e, a, p, x, l, q, t = string.match(all[i + 1], RECORD)
               if tonumber(e) <= now then
                 redis.call('HDEL', key, all[i])
               elseif x ~= '1' then
-                redis.call('HSET', key, all[i], g .. '|' .. c .. '|' .. r .. '|' .. e .. '|' .. a .. '|' .. p .. '|1|' .. l .. '|' .. t)
+                redis.call('HSET', key, all[i], g .. '|' .. c .. '|' .. r .. '|' .. e .. '|' .. a .. '|' .. p .. '|1|' .. l .. '|' .. q .. '|' .. t)
                 revoked_now = revoked_now + 1
               end
             end
@@ -78,14 +81,14 @@ final class Scripts {
             if not v then
               return {'NOT_FOUND'}
             end
-            local gen, created, rotated, expires, absolute, replays, revoked, last, tail = string.match(v, RECORD)
+            local gen, created, rotated, expires, absolute, replays, revoked, last, replay, tail = string.match(v, RECORD)
             gen = tonumber(gen)
             if now >= tonumber(expires) then
               redis.call('HDEL', key, sid)
               return {'NOT_FOUND'}
             end
             revoked = revoked == '1'
-            local retry = presented == gen - 1 and request == last
+            local retry = presented == gen - 1 and (request == last or request == replay)
             if presented > gen or (revoked and (presented == gen or retry)) then
               return {'NOT_FOUND'}
             end
@@ -98,9 +101,9 @@ final class Scripts {
                 expiry = cap
               end
               local rotated_record = string.format('%d', gen + 1) .. '|' .. created .. '|' .. ARGV[4] .. '|'
-                .. string.format('%d', expiry) .. '|' .. absolute .. '|0|0|' .. request .. '|' .. tail
-              redis.call('HSET', key, sid, rotated_record)
+                .. string.format('%d', expiry) .. '|' .. absolute .. '|0|0|' .. request .. '||' .. tail
               redis.call('PEXPIRE', key, string.format('%d', expiry - now), 'GT')
+              redis.call('HSET', key, sid, rotated_record)
               return {'ROTATED', rotated_record}
             end
             if retry then
@@ -110,7 +113,7 @@ final class Scripts {
             if presented == gen - 1 and grace > 0 and now - tonumber(rotated) <= grace
                 and tonumber(replays) < tonumber(ARGV[7]) then
               local replayed = gen .. '|' .. created .. '|' .. rotated .. '|' .. expires .. '|' .. absolute .. '|'
-                .. string.format('%d', tonumber(replays) + 1) .. '|0|' .. last .. '|' .. tail
+                .. string.format('%d', tonumber(replays) + 1) .. '|0|' .. last .. '|' .. request .. '|' .. tail
               redis.call('HSET', key, sid, replayed)
               return {'GRACE_REPLAY', replayed}
             end
@@ -119,7 +122,7 @@ final class Scripts {
               return {'REUSE_DETECTED', v, revoked_now}
             end
             redis.call('HSET', key, sid, gen .. '|' .. created .. '|' .. rotated .. '|' .. expires .. '|' .. absolute
-              .. '|' .. replays .. '|1|' .. last .. '|' .. tail)
+              .. '|' .. replays .. '|1|' .. last .. '|' .. replay .. '|' .. tail)
             return {'REUSE_DETECTED', v, 1}
             """);
 
@@ -130,7 +133,7 @@ final class Scripts {
             if not v then
               return 0
             end
-            local g, c, r, e, a, p, x, l, t = string.match(v, RECORD)
+            local g, c, r, e, a, p, x, l, q, t = string.match(v, RECORD)
             if tonumber(e) <= now then
               redis.call('HDEL', key, sid)
               return 0
@@ -138,7 +141,7 @@ final class Scripts {
             if x == '1' then
               return 0
             end
-            redis.call('HSET', key, sid, g .. '|' .. c .. '|' .. r .. '|' .. e .. '|' .. a .. '|' .. p .. '|1|' .. l .. '|' .. t)
+            redis.call('HSET', key, sid, g .. '|' .. c .. '|' .. r .. '|' .. e .. '|' .. a .. '|' .. p .. '|1|' .. l .. '|' .. q .. '|' .. t)
             return 1
             """);
 
