@@ -9,6 +9,7 @@ import dev.rotor.spi.SessionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,7 @@ final class DefaultTokenService implements TokenService {
         Instant now = now();
         SessionRecord session = SessionRecord.open(
                 Ids.sessionId(), subject, deviceId, now, config.refreshTokenTtl(), config.absoluteSessionLifetime());
+        minter.checkRoom(session, claimsJson, claimsJson);
         TokenPair pair = minter.mint(session, claimsJson, claimsJson, now);
         inStore(() -> {
             store.create(session);
@@ -171,7 +173,7 @@ final class DefaultTokenService implements TokenService {
 
     @Override
     public boolean logoutSession(String subject, String sessionId) {
-        Objects.requireNonNull(subject, "subject");
+        checkText(Objects.requireNonNull(subject, "subject"), MAX_SUBJECT_LENGTH, "subject");
         Objects.requireNonNull(sessionId, "sessionId");
         return revoke(subject, sessionId, now());
     }
@@ -188,7 +190,7 @@ final class DefaultTokenService implements TokenService {
 
     @Override
     public int logoutAll(String subject) {
-        Objects.requireNonNull(subject, "subject");
+        checkText(Objects.requireNonNull(subject, "subject"), MAX_SUBJECT_LENGTH, "subject");
         Instant now = now();
         int revoked = inStore(() -> store.revokeAll(subject, now));
         forgetLive(subject, null);
@@ -199,7 +201,7 @@ final class DefaultTokenService implements TokenService {
 
     @Override
     public List<SessionInfo> sessions(String subject) {
-        Objects.requireNonNull(subject, "subject");
+        checkText(Objects.requireNonNull(subject, "subject"), MAX_SUBJECT_LENGTH, "subject");
         Instant now = now();
         return inStore(() -> store.list(subject, now)).stream()
                 .sorted(Comparator.comparing(SessionRecord::createdAt))
@@ -207,15 +209,23 @@ final class DefaultTokenService implements TokenService {
                 .toList();
     }
 
+    /**
+     * The custom claims of the new access token: the login's, or the user lookup's, which must still fit in a
+     * token; checked before the store is touched, so a refused lookup answer rotates nothing.
+     */
     private String accessClaims(VerifiedToken token) {
         UserLookup lookup = config.userLookup();
         if (lookup == null) {
             return token.sessionClaimsJson();
         }
         Map<String, Object> loginClaims = codec.parseClaims(token.sessionClaimsJson());
-        Map<String, Object> fresh = lookup.lookup(token.subject(), java.util.Collections.unmodifiableMap(loginClaims))
+        Map<String, Object> fresh = lookup.lookup(token.subject(), Collections.unmodifiableMap(loginClaims))
                 .orElseThrow(() -> refreshFailure(Reason.USER_NOT_FOUND));
-        return CustomClaims.toJson(fresh);
+        String claims = CustomClaims.toJson(fresh);
+        SessionRecord provisional = SessionRecord.open(
+                token.sessionId(), token.subject(), token.deviceId(), Instant.EPOCH, config.refreshTokenTtl(), null);
+        minter.checkRoom(provisional, token.sessionClaimsJson(), claims);
+        return claims;
     }
 
     private VerifiedToken verify(String token, TokenType type, long nowMillis, boolean checkExpiry) {

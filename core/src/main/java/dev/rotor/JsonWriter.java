@@ -13,6 +13,9 @@ final class JsonWriter {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /** The longest number the payload parser reads back; longer ones are refused when written. */
+    static final int MAX_NUMBER_LENGTH = 40;
+
     private JsonWriter() {}
 
     static String quote(String value) {
@@ -76,15 +79,16 @@ final class JsonWriter {
         } else if (value instanceof Integer
                 || value instanceof Long
                 || value instanceof Short
-                || value instanceof Byte
-                || value instanceof BigInteger) {
+                || value instanceof Byte) {
             out.append(value);
         } else if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             require(Double.isFinite(d), "claim numbers must be finite");
             out.append(d);
-        } else if (value instanceof BigDecimal d) {
-            out.append(d.toString());
+        } else if (value instanceof BigInteger || value instanceof BigDecimal) {
+            String digits = value.toString();
+            require(digits.length() <= MAX_NUMBER_LENGTH, "claim numbers may have at most 40 characters");
+            out.append(digits);
         } else {
             container(out, value, depthLeft);
         }

@@ -19,6 +19,30 @@ final class PairMinter {
     }
 
     /**
+     * Fails if the tokens of this session could ever outgrow the configured maximum length, whatever the
+     * generation and times: checked before anything is stored or rotated, never after.
+     *
+     * @throws IllegalArgumentException naming the length and the limit
+     */
+    void checkRoom(SessionRecord session, String sessionClaims, String accessClaims) {
+        Instant latest = Instant.ofEpochSecond(PayloadParser.MAX_EPOCH_SECOND);
+        SessionRecord largest = new SessionRecord(
+                session.sessionId(),
+                session.subject(),
+                session.deviceId(),
+                latest,
+                Long.MAX_VALUE,
+                latest,
+                latest,
+                null,
+                null,
+                0,
+                null,
+                false);
+        mint(largest, sessionClaims, accessClaims, latest);
+    }
+
+    /**
      * @param sessionClaims the login's custom claims, carried in the refresh token unchanged
      * @param accessClaims the custom claims of the access token
      */

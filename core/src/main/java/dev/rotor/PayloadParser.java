@@ -47,7 +47,7 @@ final class PayloadParser {
     private final JsonFactory factory = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_DEPTH)
-                    .maxNumberLength(40)
+                    .maxNumberLength(JsonWriter.MAX_NUMBER_LENGTH)
                     .build())
             .build();
 

@@ -115,6 +115,7 @@ public interface TokenService {
      * @param sessionId the session
      * @return {@code true} if a live session was revoked
      * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if the subject is empty, over 1024 characters or malformed
      * @throws RotorException with {@code STORE_UNAVAILABLE} if the store failed
      */
     boolean logoutSession(String subject, String sessionId);
@@ -125,6 +126,7 @@ public interface TokenService {
      * @param subject the user
      * @return how many live sessions were revoked
      * @throws NullPointerException if the subject is {@code null}
+     * @throws IllegalArgumentException if the subject is empty, over 1024 characters or malformed
      * @throws RotorException with {@code STORE_UNAVAILABLE} if the store failed
      */
     int logoutAll(String subject);
@@ -135,6 +137,7 @@ public interface TokenService {
      * @param subject the user
      * @return the sessions, possibly empty
      * @throws NullPointerException if the subject is {@code null}
+     * @throws IllegalArgumentException if the subject is empty, over 1024 characters or malformed
      * @throws RotorException with {@code STORE_UNAVAILABLE} if the store failed
      */
     List<SessionInfo> sessions(String subject);

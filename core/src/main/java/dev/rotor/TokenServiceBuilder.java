@@ -125,9 +125,9 @@ public final class TokenServiceBuilder {
     /**
      * How long an access token lives. Default 15 minutes.
      *
-     * @param ttl at least one second
+     * @param ttl at least one second, in whole milliseconds
      * @return this builder
-     * @throws IllegalArgumentException if shorter than a second
+     * @throws IllegalArgumentException if shorter than a second or finer than a millisecond
      * @throws IllegalStateException if already set
      */
     public TokenServiceBuilder accessTokenTtl(Duration ttl) {
@@ -140,9 +140,9 @@ public final class TokenServiceBuilder {
      * How long a refresh token lives. Each rotation mints one with a new full lifetime, so a session used at
      * least this often stays alive (up to {@link #absoluteSessionLifetime}). Default 7 days.
      *
-     * @param ttl at least one second
+     * @param ttl at least one second, in whole milliseconds
      * @return this builder
-     * @throws IllegalArgumentException if shorter than a second
+     * @throws IllegalArgumentException if shorter than a second or finer than a millisecond
      * @throws IllegalStateException if already set
      */
     public TokenServiceBuilder refreshTokenTtl(Duration ttl) {
@@ -154,9 +154,9 @@ public final class TokenServiceBuilder {
     /**
      * The hard end of a session, counted from login; rotation never extends it. Default: none.
      *
-     * @param lifetime at least one second
+     * @param lifetime at least one second, in whole milliseconds
      * @return this builder
-     * @throws IllegalArgumentException if shorter than a second
+     * @throws IllegalArgumentException if shorter than a second or finer than a millisecond
      * @throws IllegalStateException if already set
      */
     public TokenServiceBuilder absoluteSessionLifetime(Duration lifetime) {
@@ -214,16 +214,19 @@ public final class TokenServiceBuilder {
      * reuse, at most {@code maxReplays} times. Covers a response lost on the way to the client, or two tabs
      * refreshing at once. Only the immediate predecessor qualifies. Default: off.
      *
-     * @param period how long after a rotation; positive
+     * @param period how long after a rotation; positive, in whole milliseconds
      * @param maxReplays how many replays per rotation; at least 1
      * @return this builder
-     * @throws IllegalArgumentException if the period is not positive or maxReplays below 1
+     * @throws IllegalArgumentException if the period is not a positive number of milliseconds or maxReplays below
+     *     1
      * @throws IllegalStateException if already set
      */
     public TokenServiceBuilder reuseGracePeriod(Duration period, int maxReplays) {
         requireUnset(reuseGracePeriod, "reuseGracePeriod");
         Objects.requireNonNull(period, "period");
-        requireArgument(!period.isNegative() && !period.isZero(), "grace period must be positive");
+        requireArgument(
+                period.compareTo(Duration.ofMillis(1)) >= 0 && period.getNano() % 1_000_000 == 0,
+                "grace period must be a positive whole number of milliseconds");
         requireArgument(maxReplays >= 1, "maxReplays must be at least 1");
         this.reuseGracePeriod = period;
         this.maxGraceReplays = maxReplays;
@@ -338,10 +341,12 @@ public final class TokenServiceBuilder {
         return new DefaultTokenService(config);
     }
 
+    /** At least a second, in whole milliseconds: stores keep times to the millisecond. */
     private static Duration atLeastASecond(Duration duration, String name) {
         requireArgument(
-                Objects.requireNonNull(duration, name).compareTo(Duration.ofSeconds(1)) >= 0,
-                name + " must be at least one second");
+                Objects.requireNonNull(duration, name).compareTo(Duration.ofSeconds(1)) >= 0
+                        && duration.getNano() % 1_000_000 == 0,
+                name + " must be at least one second, in whole milliseconds");
         return duration;
     }
 

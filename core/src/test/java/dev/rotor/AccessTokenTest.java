@@ -21,6 +21,7 @@ class AccessTokenTest {
         claims.put("scopes", List.of("read", "write"));
         claims.put("profile", Map.of("name", "Zoë \"Z\" \\ 😀", "verified", true));
         claims.put("ratio", 0.25);
+        claims.put("big", new java.math.BigInteger("1234567890123456789012345678901234567890"));
         TokenPair pair = f.tokens.issue("alice", "phone", claims);
 
         AccessClaims verified = f.tokens.verifyAccessToken(pair.accessToken());

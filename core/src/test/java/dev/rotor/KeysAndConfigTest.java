@@ -167,6 +167,11 @@ class KeysAndConfigTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> f.tokens.issue("a", null, Map.of("nan", Double.NaN)))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> f.tokens.issue("a", null, Map.of("huge", new java.math.BigInteger("9".repeat(41)))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("40 characters");
+        assertThatThrownBy(() -> f.tokens.logoutAll("lone \uD800")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> f.tokens.sessions("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> f.tokens.issue("a", null, Map.of("big", "x".repeat(9000))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maximum");

@@ -2,6 +2,7 @@ package dev.rotor;
 
 import static dev.rotor.Fixture.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rotor.RotorException.Reason;
 import dev.rotor.spi.RotationRequest;
@@ -207,6 +208,19 @@ class RefreshFlowTest {
         assertThat(f.tokens.verifyAccessToken(next.accessToken()).claims()).containsEntry("role", "admin+fresh");
         TokenPair after = f.tokens.refresh(next.refreshToken());
         assertThat(f.tokens.verifyAccessToken(after.accessToken()).claims()).containsEntry("role", "admin+fresh");
+    }
+
+    @Test
+    void aLookupAnsweringClaimsTooLargeForATokenFailsBeforeAnythingRotates() {
+        Fixture f = new Fixture(b -> b.userLookup((subject, claims) -> Optional.of(Map.of("roles", "r".repeat(9000)))));
+        TokenPair pair = f.tokens.issue("alice");
+
+        assertThatThrownBy(() -> f.tokens.refresh(pair.refreshToken()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maximum");
+
+        assertThat(f.store.rotations).isZero();
+        assertThat(f.store.sessions.get(pair.sessionId()).generation()).isZero();
     }
 
     @Test
