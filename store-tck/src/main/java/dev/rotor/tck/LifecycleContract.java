@@ -130,6 +130,28 @@ public abstract class LifecycleContract extends RotationContract {
                 .isFalse();
     }
 
+    @Test
+    void callsThatChangeNothingDoNotKeepAnExpiredSubjectAlive() throws InterruptedException {
+        String subject = newSubject();
+        Instant start = Instant.now();
+        SessionRecord session = SessionRecord.open("s-brief", subject, null, start, Duration.ofMillis(400), null);
+        store().create(session);
+        store().revoke(subject, session.sessionId(), start);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (holdsAnything(subject) && System.nanoTime() < deadline) {
+            Instant now = Instant.now();
+            store().revoke(subject, "no-such-session", now);
+            store().rotate(rotation(session, 0, now));
+            store().revokeAll(subject, now);
+            Thread.sleep(50);
+        }
+
+        assertThat(holdsAnything(subject))
+                .as("kept alive by calls that changed nothing")
+                .isFalse();
+    }
+
     static List<String> awkwardSubjects() {
         return List.of(
                 "{",

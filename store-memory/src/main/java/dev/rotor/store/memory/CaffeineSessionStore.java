@@ -35,7 +35,7 @@ public final class CaffeineSessionStore implements SessionStore {
                 // Expiry and eviction bookkeeping runs on the calling thread, amortised, instead of
                 // waking a pool thread on every write.
                 .executor(Runnable::run)
-                .expireAfter(Expiry.writing((String subject, SubjectSessions sessions) -> sessions.timeToLive()))
+                .expireAfter(new UntilDeadline())
                 .build();
     }
 
@@ -130,6 +130,25 @@ public final class CaffeineSessionStore implements SessionStore {
             return sessions.revokingAll(now);
         });
         return revoked.get();
+    }
+
+    /** Expires an entry at the deadline its value carries, so a call that changes nothing extends nothing. */
+    private static final class UntilDeadline implements Expiry<String, SubjectSessions> {
+        @Override
+        public long expireAfterCreate(String subject, SubjectSessions sessions, long currentTime) {
+            return sessions.nanosLeft(currentTime);
+        }
+
+        @Override
+        public long expireAfterUpdate(
+                String subject, SubjectSessions sessions, long currentTime, long currentDuration) {
+            return sessions.nanosLeft(currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(String subject, SubjectSessions sessions, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
     }
 
     /** Drops expired entries now instead of on Caffeine's own schedule; for tests and diagnostics. */

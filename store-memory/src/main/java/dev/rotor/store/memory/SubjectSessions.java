@@ -12,12 +12,12 @@ import java.util.function.UnaryOperator;
 
 /**
  * The sessions of one subject: an immutable value, replaced as a whole inside {@code compute}, so readers
- * never see a half-applied change. Every write drops expired sessions and sets the entry's time-to-live to
- * that of its longest-lived session.
+ * never see a half-applied change. Every change drops expired sessions and sets the entry's deadline, on
+ * Caffeine's ticker, to the end of its longest-lived session; a call that changes nothing keeps the deadline.
  */
-record SubjectSessions(Map<String, SessionRecord> bySessionId, Duration timeToLive) {
+record SubjectSessions(Map<String, SessionRecord> bySessionId, long deadlineNanos) {
 
-    private static final SubjectSessions EMPTY = new SubjectSessions(Map.of(), Duration.ZERO);
+    private static final SubjectSessions EMPTY = new SubjectSessions(Map.of(), 0);
 
     static SubjectSessions of(SubjectSessions existing) {
         return existing == null ? EMPTY : existing;
@@ -50,6 +50,11 @@ record SubjectSessions(Map<String, SessionRecord> bySessionId, Duration timeToLi
         return rebuilt(null, SessionRecord::revoke, now);
     }
 
+    /** Nanoseconds left until the deadline, never negative. */
+    long nanosLeft(long tickerNanos) {
+        return Math.max(0, deadlineNanos - tickerNanos);
+    }
+
     /** This entry as it is, or {@code null} (remove it) if it holds nothing unexpired. */
     SubjectSessions orNull() {
         return bySessionId.isEmpty() ? null : this;
@@ -71,7 +76,9 @@ record SubjectSessions(Map<String, SessionRecord> bySessionId, Duration timeToLi
         }
         return copy.isEmpty()
                 ? null
-                : new SubjectSessions(Collections.unmodifiableMap(copy), Duration.between(now, latest));
+                : new SubjectSessions(
+                        Collections.unmodifiableMap(copy),
+                        System.nanoTime() + Duration.between(now, latest).toNanos());
     }
 
     private static Instant keep(Map<String, SessionRecord> copy, SessionRecord session, Instant now, Instant latest) {
