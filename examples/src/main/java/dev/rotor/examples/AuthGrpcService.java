@@ -79,6 +79,9 @@ final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
         } catch (ApiError e) {
             reply.onError(error(io.grpc.Status.Code.UNAUTHENTICATED.value(), e.reason, e.getMessage()));
             return;
+        } catch (IllegalArgumentException e) {
+            reply.onError(error(io.grpc.Status.Code.INVALID_ARGUMENT.value(), "INVALID_REQUEST", e.getMessage()));
+            return;
         }
         reply.onNext(result);
         reply.onCompleted();

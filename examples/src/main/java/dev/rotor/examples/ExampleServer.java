@@ -24,6 +24,13 @@ public final class ExampleServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExampleServer.class);
 
+    static {
+        // The JDK server reads requests on its worker threads and waits forever by default: a few clients
+        // trickling bytes would hold every thread. Bound how long a request and a response may take.
+        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "10"));
+        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "10"));
+    }
+
     private final HttpServer http;
     private final ExecutorService httpThreads;
     private final Server grpc;

@@ -64,13 +64,24 @@ final class HttpApi implements HttpHandler {
             reason = e.reason;
             exchange.reply(
                     status, Map.of("error", Map.of("code", status, "reason", reason, "message", e.getMessage())));
+        } catch (IllegalArgumentException e) {
+            status = 400;
+            reason = "INVALID_REQUEST";
+            exchange.reply(
+                    status, Map.of("error", Map.of("code", status, "reason", reason, "message", e.getMessage())));
         } catch (RuntimeException e) {
-            LOG.error("Unexpected failure on {} {}", http.getRequestMethod(), path, e);
+            LOG.error("Unexpected failure on {} {}", http.getRequestMethod(), printable(path), e);
             exchange.reply(500, Map.of("error", Map.of("code", 500, "reason", reason, "message", "Internal error")));
         } finally {
-            LOG.info("{} {} -> {} {}", http.getRequestMethod(), path, status, reason);
+            LOG.info("{} {} -> {} {}", http.getRequestMethod(), printable(path), status, reason);
             http.close();
         }
+    }
+
+    /** The path as it may be logged: control characters (forged log lines) and overlong paths cut. */
+    private static String printable(String path) {
+        String cut = path.length() > 200 ? path.substring(0, 200) + "..." : path;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     static ObjectNode object() {

@@ -70,6 +70,14 @@ class GrpcApiTest {
                         .build()),
                 Status.Code.UNAUTHENTICATED,
                 "INVALID_CREDENTIALS");
+        assertStatus(
+                () -> auth.login(LoginRequest.newBuilder()
+                        .setUsername("alice")
+                        .setPassword("wonderland")
+                        .setDeviceId("d".repeat(300))
+                        .build()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_REQUEST");
     }
 
     @Test

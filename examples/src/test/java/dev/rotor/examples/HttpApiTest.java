@@ -107,6 +107,17 @@ class HttpApiTest {
                 401,
                 "INVALID_CREDENTIALS");
         assertError(server.post("/api/v1/auth/login", "{not json"), 400, "INVALID_JSON");
+        assertError(
+                server.post(
+                        "/api/v1/auth/login",
+                        "{\"username\":\"alice\",\"password\":\"wonderland\",\"device_id\":\"\\ud800\"}"),
+                400,
+                "INVALID_REQUEST");
+        assertError(
+                server.send(HttpRequest.newBuilder(server.uri("/api/v1/%0d%0aforged"))
+                        .GET()),
+                404,
+                "NOT_FOUND");
         assertError(server.post("/api/v1/auth/login", "[1,2]"), 400, "INVALID_JSON");
         assertError(server.post("/api/v1/auth/refresh", "{\"refresh_token\":42}"), 400, "INVALID_REQUEST");
         assertError(

@@ -33,6 +33,7 @@ import java.util.concurrent.CompletionException;
 public final class RotorClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private record Tokens(String access, String refresh, Instant accessExpiresAt) {}
 
@@ -183,17 +184,20 @@ public final class RotorClient {
         }
     }
 
+    /** Sends the one refresh; its result replaces the tokens only if no login or logout came in between. */
     private void lead(Tokens stale, CompletableFuture<Tokens> flight) {
         try {
             Tokens fresh = tokensFrom(post("/api/v1/auth/refresh", Map.of("refresh_token", stale.refresh())));
             synchronized (lock) {
-                tokens = fresh;
+                if (tokens == stale) {
+                    tokens = fresh;
+                }
                 refreshing = null;
             }
             flight.complete(fresh);
         } catch (RuntimeException e) {
             synchronized (lock) {
-                if (e instanceof RotorClientException refused && refused.loggedOut()) {
+                if (tokens == stale && e instanceof RotorClientException refused && refused.loggedOut()) {
                     tokens = null;
                 }
                 refreshing = null;
@@ -205,6 +209,7 @@ public final class RotorClient {
     private JsonNode post(String path, Map<String, String> body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.resolve(path))
+                    .timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -223,7 +228,9 @@ public final class RotorClient {
     private HttpResponse<String> send(HttpRequest.Builder request, String accessToken) {
         try {
             return http.send(
-                    request.header("Authorization", "Bearer " + accessToken).build(),
+                    request.timeout(REQUEST_TIMEOUT)
+                            .header("Authorization", "Bearer " + accessToken)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new RotorClientException(0, "UNREACHABLE");
