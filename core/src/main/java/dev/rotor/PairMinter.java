@@ -25,21 +25,23 @@ final class PairMinter {
      * @throws IllegalArgumentException naming the length and the limit
      */
     void checkRoom(SessionRecord session, String sessionClaims, String accessClaims) {
-        Instant latest = Instant.ofEpochSecond(PayloadParser.MAX_EPOCH_SECOND);
-        SessionRecord largest = new SessionRecord(
-                session.sessionId(),
+        long latest = PayloadParser.MAX_EPOCH_SECOND;
+        codec.checkRefreshFits(
                 session.subject(),
+                session.sessionId(),
+                Long.MAX_VALUE,
                 session.deviceId(),
                 latest,
+                latest,
+                sessionClaims);
+        codec.checkAccessFits(
+                session.subject(),
+                session.sessionId(),
                 Long.MAX_VALUE,
+                session.deviceId(),
                 latest,
                 latest,
-                null,
-                null,
-                0,
-                null,
-                false);
-        mint(largest, sessionClaims, accessClaims, latest);
+                accessClaims);
     }
 
     /**

@@ -22,6 +22,7 @@ final class TokenCodec {
     private final long leewaySeconds;
     private final int maxTokenLength;
     private final PayloadParser parser;
+    private final int signatureLength;
 
     TokenCodec(KeyRing keys, String issuer, String audience, long leewaySeconds, int maxTokenLength) {
         this.keys = keys;
@@ -35,25 +36,49 @@ final class TokenCodec {
         this.payloadStart = start.toString();
         this.leewaySeconds = leewaySeconds;
         this.maxTokenLength = maxTokenLength;
+        byte[] probe = keys.header(TokenType.ACCESS);
+        this.signatureLength = ENCODER.encode(keys.signingKey().jwtAlgorithm().sign(probe, probe)).length;
     }
 
     String mintRefresh(
+            String subject, String sessionId, long generation, String deviceId, long iat, long exp, String claims) {
+        return sign(TokenType.REFRESH, refreshPayload(subject, sessionId, generation, deviceId, iat, exp, claims));
+    }
+
+    String mintAccess(
+            String subject, String sessionId, long generation, String deviceId, long iat, long exp, String claims) {
+        return sign(TokenType.ACCESS, accessPayload(subject, sessionId, generation, deviceId, iat, exp, claims));
+    }
+
+    /** Fails, without signing anything, if the refresh token with these contents would be too long. */
+    void checkRefreshFits(
+            String subject, String sessionId, long generation, String deviceId, long iat, long exp, String claims) {
+        checkFits(TokenType.REFRESH, refreshPayload(subject, sessionId, generation, deviceId, iat, exp, claims));
+    }
+
+    /** Fails, without signing anything, if the access token with these contents would be too long. */
+    void checkAccessFits(
+            String subject, String sessionId, long generation, String deviceId, long iat, long exp, String claims) {
+        checkFits(TokenType.ACCESS, accessPayload(subject, sessionId, generation, deviceId, iat, exp, claims));
+    }
+
+    private StringBuilder refreshPayload(
             String subject, String sessionId, long generation, String deviceId, long iat, long exp, String claims) {
         StringBuilder json = payload(subject, sessionId, deviceId, sessionId + "." + generation, iat, exp);
         json.append(",\"gen\":").append(generation);
         if (!CustomClaims.NONE.equals(claims)) {
             json.append(",\"clm\":").append(claims);
         }
-        return sign(TokenType.REFRESH, json.append('}'));
+        return json.append('}');
     }
 
-    String mintAccess(
+    private StringBuilder accessPayload(
             String subject, String sessionId, long generation, String deviceId, long iat, long exp, String claims) {
         StringBuilder json = payload(subject, sessionId, deviceId, sessionId + "." + generation + ".a", iat, exp);
         if (!CustomClaims.NONE.equals(claims)) {
             json.append(',').append(claims, 1, claims.length() - 1);
         }
-        return sign(TokenType.ACCESS, json.append('}'));
+        return json.append('}');
     }
 
     private StringBuilder payload(String subject, String sessionId, String deviceId, String jti, long iat, long exp) {
@@ -72,17 +97,29 @@ final class TokenCodec {
         byte[] payload = ENCODER.encode(json.toString().getBytes(StandardCharsets.UTF_8));
         byte[] signature = ENCODER.encode(keys.signingKey().jwtAlgorithm().sign(header, payload));
         byte[] token = new byte[header.length + payload.length + signature.length + 2];
+        requireFits(token.length);
         System.arraycopy(header, 0, token, 0, header.length);
         token[header.length] = '.';
         System.arraycopy(payload, 0, token, header.length + 1, payload.length);
         token[header.length + payload.length + 1] = '.';
         System.arraycopy(signature, 0, token, token.length - signature.length, signature.length);
-        String minted = new String(token, StandardCharsets.ISO_8859_1);
-        if (minted.length() > maxTokenLength) {
-            throw new IllegalArgumentException("the token would be " + minted.length()
+        return new String(token, StandardCharsets.ISO_8859_1);
+    }
+
+    private void checkFits(TokenType type, StringBuilder json) {
+        long payloadBytes = 0;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            payloadBytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3; // a pair is 4 bytes
+        }
+        requireFits(keys.header(type).length + 1 + (payloadBytes * 4 + 2) / 3 + 1 + signatureLength);
+    }
+
+    private void requireFits(long length) {
+        if (length > maxTokenLength) {
+            throw new IllegalArgumentException("the token would be " + length
                     + " characters, over the configured maximum of " + maxTokenLength + "; send fewer claims");
         }
-        return minted;
     }
 
     /**

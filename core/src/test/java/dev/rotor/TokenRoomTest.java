@@ -1,0 +1,62 @@
+package dev.rotor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A login is refused if its tokens could ever outgrow the maximum length, even though the first ones fit. */
+class TokenRoomTest {
+
+    private final TokenCodec codec =
+            new TokenCodec(new KeyRing(JwtKey.hs256("k1", Keys.SECRET), List.of()), "rotor", null, 0, 1024);
+
+    @Test
+    void theLengthCheckAgreesWithTheMintedLength() {
+        for (int size = 0; size < 900; size += 7) {
+            String claims = CustomClaims.toJson(Map.of("pad", "é😀".repeat(size / 3) + "x".repeat(size % 3)));
+            int minted;
+            try {
+                minted = codec.mintRefresh("alice", "sid", 5, "device", 1_800_000_000L, 1_800_600_000L, claims)
+                        .length();
+            } catch (IllegalArgumentException tooLong) {
+                minted = Integer.MAX_VALUE;
+            }
+            boolean fits = minted <= 1024;
+            if (fits) {
+                codec.checkRefreshFits("alice", "sid", 5, "device", 1_800_000_000L, 1_800_600_000L, claims);
+            } else {
+                assertThatThrownBy(() -> codec.checkRefreshFits(
+                                "alice", "sid", 5, "device", 1_800_000_000L, 1_800_600_000L, claims))
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+    }
+
+    @Test
+    void aLoginWhoseTokensWouldOutgrowTheLimitLaterIsRefusedNow() {
+        Fixture f = new Fixture(b -> b.maxTokenLength(1024));
+        String tightFit = null;
+        for (int size = 300; size < 900 && tightFit == null; size++) {
+            String claims = CustomClaims.toJson(Map.of("pad", "x".repeat(size)));
+            TokenCodec codec = new TokenCodec(
+                    new KeyRing(JwtKey.hs256("k1", Keys.SECRET), List.of()), "https://auth.example", null, 0, 1024);
+            String first = codec.mintRefresh(
+                    "alice", "ABCDEFGHIJKLMNOPQRSTUV", 0, null, 1_800_000_000L, 1_800_600_000L, claims);
+            if (first.length() > 1000 && first.length() <= 1024) {
+                tightFit = "x".repeat(size);
+            }
+        }
+        String padding = tightFit;
+        assertThat(padding)
+                .as("claims whose first tokens fit with under 24 characters to spare")
+                .isNotNull();
+
+        assertThatThrownBy(() -> f.tokens.issue("alice", null, Map.of("pad", padding)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("over the configured maximum of 1024");
+        assertThat(f.store.sessions).isEmpty();
+    }
+}
