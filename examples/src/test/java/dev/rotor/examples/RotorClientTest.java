@@ -62,7 +62,7 @@ class RotorClientTest {
             MovableClock clock = new MovableClock();
             RotorClient victim = new RotorClient(server.uri("/"), Duration.ofSeconds(30), clock);
             victim.login("alice", "wonderland", "phone");
-            String stolen = server.json(server.postJson(
+            String stolen = RunningServer.json(server.postJson(
                             "/api/v1/auth/login", Map.of("username", "alice", "password", "wonderland")))
                     .path("refresh_token")
                     .asText();

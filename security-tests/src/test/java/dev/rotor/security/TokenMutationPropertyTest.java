@@ -1,9 +1,9 @@
 package dev.rotor.security;
 
+import static dev.rotor.security.Case08ConcurrentRefreshTest.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rotor.JwtKey;
-import dev.rotor.RotorException;
 import dev.rotor.RotorException.Reason;
 import dev.rotor.TokenPair;
 import dev.rotor.TokenService;
@@ -105,15 +105,6 @@ class TokenMutationPropertyTest {
             bytes[random.nextInt(bytes.length)] ^= (byte) (1 << random.nextInt(8));
         }
         return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
-
-    private static Reason refusal(Runnable call) {
-        try {
-            call.run();
-            return null;
-        } catch (RotorException e) {
-            return e.reason();
-        }
     }
 
     /** Re-signs a header and payload with keys Rotor was not given: other secrets, RS256, ES256, none. */

@@ -132,7 +132,7 @@ public abstract class SessionStoreContract extends LifecycleContract {
      * @param call the call
      * @param reason the expected reason
      */
-    protected static void assertRefusal(Runnable call, Reason reason) {
+    public static void assertRefusal(Runnable call, Reason reason) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(RotorException.class, e -> assertThat(e.reason())
                 .isEqualTo(reason));
     }

@@ -1,6 +1,6 @@
 package dev.rotor.store.redis;
 
-import static dev.rotor.store.redis.StandaloneFaultTest.assertRefused;
+import static dev.rotor.tck.SessionStoreContract.assertRefusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rotor.JwtKey;
@@ -83,14 +83,14 @@ class ClusterFaultTest {
         cluster.awaitHealthy();
 
         for (TokenPair pair : onVictim) {
-            assertRefused(() -> tokens.refresh(pair.refreshToken()), Reason.TOKEN_REVOKED);
+            assertRefusal(() -> tokens.refresh(pair.refreshToken()), Reason.TOKEN_REVOKED);
         }
         for (TokenPair pair : elsewhere) {
             assertThat(tokens.refresh(pair.refreshToken()).sessionId()).isEqualTo(pair.sessionId());
         }
         TokenPair fresh = tokens.issue("after-restart");
         assertThat(tokens.refresh(fresh.refreshToken()).sessionId()).isEqualTo(fresh.sessionId());
-        assertRefused(() -> tokens.refresh(fresh.refreshToken()), Reason.TOKEN_REUSED);
+        assertRefusal(() -> tokens.refresh(fresh.refreshToken()), Reason.TOKEN_REUSED);
     }
 
     private void pauseEveryNode(long millis) {

@@ -1,10 +1,9 @@
 package dev.rotor.store.redis;
 
+import static dev.rotor.tck.SessionStoreContract.assertRefusal;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rotor.JwtKey;
-import dev.rotor.RotorException;
 import dev.rotor.RotorException.Reason;
 import dev.rotor.TokenEvent;
 import dev.rotor.TokenPair;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
@@ -52,15 +50,15 @@ class StandaloneFaultTest {
         redis.kill();
 
         long start = System.nanoTime();
-        assertRefused(() -> tokens.refresh(beforeCrash.refreshToken()), Reason.STORE_UNAVAILABLE);
+        assertRefusal(() -> tokens.refresh(beforeCrash.refreshToken()), Reason.STORE_UNAVAILABLE);
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
-        assertRefused(() -> tokens.issue("bob"), Reason.STORE_UNAVAILABLE);
-        assertRefused(() -> tokens.sessions("alice"), Reason.STORE_UNAVAILABLE);
+        assertRefusal(() -> tokens.issue("bob"), Reason.STORE_UNAVAILABLE);
+        assertRefusal(() -> tokens.sessions("alice"), Reason.STORE_UNAVAILABLE);
         assertThat(waited).isLessThan(TIMEOUT.multipliedBy(3).plusSeconds(2));
 
         redis.restart();
 
-        assertRefused(() -> tokens.refresh(beforeCrash.refreshToken()), Reason.TOKEN_REVOKED);
+        assertRefusal(() -> tokens.refresh(beforeCrash.refreshToken()), Reason.TOKEN_REVOKED);
         TokenPair afterRestart = tokens.issue("alice");
         assertThat(tokens.refresh(afterRestart.refreshToken()).sessionId()).isEqualTo(afterRestart.sessionId());
     }
@@ -80,7 +78,7 @@ class StandaloneFaultTest {
         redis.restart();
 
         for (String refreshToken : old) {
-            assertRefused(() -> tokens.refresh(refreshToken), Reason.TOKEN_REVOKED);
+            assertRefusal(() -> tokens.refresh(refreshToken), Reason.TOKEN_REVOKED);
         }
         assertThat(tokens.sessions("user-4")).isEmpty();
     }
@@ -120,10 +118,5 @@ class StandaloneFaultTest {
         assertThat(store.find("alice", first.sessionId(), Instant.now()))
                 .hasValueSatisfying(session -> assertThat(session.generation()).isEqualTo(1));
         assertThat(tokens.refresh(second.refreshToken()).sessionId()).isEqualTo(first.sessionId());
-    }
-
-    static void assertRefused(ThrowingCallable call, Reason reason) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(RotorException.class, e -> assertThat(e.reason())
-                .isEqualTo(reason));
     }
 }
