@@ -30,6 +30,8 @@ import java.util.Objects;
  */
 public final class TokenServiceBuilder {
 
+    private static final int MAX_GRACE_REPLAYS = 100;
+
     private JwtKey signingKey;
     private final List<JwtKey> verificationKeys = new ArrayList<>();
     private String issuer;
@@ -215,10 +217,10 @@ public final class TokenServiceBuilder {
      * refreshing at once. Only the immediate predecessor qualifies. Default: off.
      *
      * @param period how long after a rotation; positive, in whole milliseconds
-     * @param maxReplays how many replays per rotation; at least 1
+     * @param maxReplays how many replays per rotation; 1 to 100 (the store keeps the id of each one)
      * @return this builder
-     * @throws IllegalArgumentException if the period is not a positive number of milliseconds or maxReplays below
-     *     1
+     * @throws IllegalArgumentException if the period is not a positive number of milliseconds or maxReplays not
+     *     1 to 100
      * @throws IllegalStateException if already set
      */
     public TokenServiceBuilder reuseGracePeriod(Duration period, int maxReplays) {
@@ -227,7 +229,7 @@ public final class TokenServiceBuilder {
         requireArgument(
                 period.compareTo(Duration.ofMillis(1)) >= 0 && period.getNano() % 1_000_000 == 0,
                 "grace period must be a positive whole number of milliseconds");
-        requireArgument(maxReplays >= 1, "maxReplays must be at least 1");
+        requireArgument(maxReplays >= 1 && maxReplays <= MAX_GRACE_REPLAYS, "maxReplays must be 1 to 100");
         this.reuseGracePeriod = period;
         this.maxGraceReplays = maxReplays;
         return this;

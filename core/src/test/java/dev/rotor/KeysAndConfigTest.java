@@ -81,6 +81,9 @@ class KeysAndConfigTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.reuseGracePeriod(Duration.ofSeconds(5), 0))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.reuseGracePeriod(Duration.ofSeconds(5), 101))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxReplays must be 1 to 100");
         assertThatThrownBy(() -> builder.maxTokenLength(100)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.issuer(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.liveSessionCheck(Duration.ofSeconds(1), 0))

@@ -19,10 +19,10 @@ public final class RotationRules {
      *
      * <ul>
      *   <li>current generation of an active session: {@link Outcome#ROTATED}; store the returned session;
-     *   <li>predecessor, with the request id that rotated it, or that got the last grace replay: {@link
+     *   <li>predecessor, with the request id that rotated it or that got one of its grace replays: {@link
      *       Outcome#RETRIED}; nothing to store;
      *   <li>predecessor inside the grace period and under the replay bound: {@link Outcome#GRACE_REPLAY};
-     *       store the returned session (its replay counter raised);
+     *       store the returned session (the request id added to its replays);
      *   <li>any other older generation: {@link Outcome#REUSE_DETECTED}. If the session is active, the caller
      *       revokes per {@link RotationRequest#reuseScope()} and reports how many active sessions it revoked;
      *       if it was already revoked, nothing more is revoked;
@@ -43,7 +43,7 @@ public final class RotationRules {
         long stored = current.generation();
         boolean retry = presented == stored - 1
                 && (request.requestId().equals(current.lastRequestId())
-                        || request.requestId().equals(current.lastReplayRequestId()));
+                        || current.replayRequestIds().contains(request.requestId()));
         if (presented > stored || (current.revoked() && (presented == stored || retry))) {
             return NOT_FOUND;
         }

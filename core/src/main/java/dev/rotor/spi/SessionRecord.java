@@ -2,6 +2,8 @@ package dev.rotor.spi;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,8 +25,8 @@ import java.util.Objects;
  * @param expiresAt when the current refresh token expires (sliding), never after {@code absoluteExpiresAt}
  * @param absoluteExpiresAt the session's hard end that rotation never extends, or {@code null} for none
  * @param lastRequestId id of the refresh call that minted the current generation, or {@code null} at login
- * @param graceReplays how many times the current generation was handed out again inside the grace period
- * @param lastReplayRequestId id of the refresh call that was the last of those replays, or {@code null}
+ * @param replayRequestIds ids of the refresh calls that were handed the current generation again inside the
+ *     grace period, oldest first; empty after a rotation
  * @param revoked whether the session was logged out or revoked for reuse
  */
 public record SessionRecord(
@@ -37,8 +39,7 @@ public record SessionRecord(
         Instant expiresAt,
         Instant absoluteExpiresAt,
         String lastRequestId,
-        int graceReplays,
-        String lastReplayRequestId,
+        List<String> replayRequestIds,
         boolean revoked) {
 
     /**
@@ -53,11 +54,10 @@ public record SessionRecord(
      * @param expiresAt see {@link #expiresAt()}
      * @param absoluteExpiresAt see {@link #absoluteExpiresAt()}
      * @param lastRequestId see {@link #lastRequestId()}
-     * @param graceReplays see {@link #graceReplays()}
-     * @param lastReplayRequestId see {@link #lastReplayRequestId()}
+     * @param replayRequestIds see {@link #replayRequestIds()}
      * @param revoked see {@link #revoked()}
      * @throws NullPointerException if a required component is {@code null}
-     * @throws IllegalArgumentException if a count is negative or the expiry passes the absolute expiry
+     * @throws IllegalArgumentException if the generation is negative or the expiry passes the absolute expiry
      */
     public SessionRecord {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -65,8 +65,9 @@ public record SessionRecord(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(rotatedAt, "rotatedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        if (generation < 0 || graceReplays < 0) {
-            throw new IllegalArgumentException("generation and graceReplays must not be negative");
+        replayRequestIds = List.copyOf(Objects.requireNonNull(replayRequestIds, "replayRequestIds"));
+        if (generation < 0) {
+            throw new IllegalArgumentException("generation must not be negative");
         }
         if (absoluteExpiresAt != null && expiresAt.isAfter(absoluteExpiresAt)) {
             throw new IllegalArgumentException("expiresAt must not be after absoluteExpiresAt");
@@ -102,8 +103,7 @@ public record SessionRecord(
                 cap(now.plus(refreshTtl), absolute),
                 absolute,
                 null,
-                0,
-                null,
+                List.of(),
                 false);
     }
 
@@ -147,8 +147,7 @@ public record SessionRecord(
                 cap(now.plus(refreshTtl), absoluteExpiresAt),
                 absoluteExpiresAt,
                 requestId,
-                0,
-                null,
+                List.of(),
                 false);
     }
 
@@ -156,7 +155,7 @@ public record SessionRecord(
      * The record after the current generation was handed out once more inside the grace period.
      *
      * @param requestId id of the refresh call that got the replay
-     * @return this record with {@link #graceReplays()} one higher
+     * @return this record with {@code requestId} added to its {@link #replayRequestIds()}
      */
     public SessionRecord replayedInGrace(String requestId) {
         return new SessionRecord(
@@ -169,8 +168,7 @@ public record SessionRecord(
                 expiresAt,
                 absoluteExpiresAt,
                 lastRequestId,
-                graceReplays + 1,
-                requestId,
+                withAdded(replayRequestIds, requestId),
                 false);
     }
 
@@ -190,9 +188,23 @@ public record SessionRecord(
                 expiresAt,
                 absoluteExpiresAt,
                 lastRequestId,
-                graceReplays,
-                lastReplayRequestId,
+                replayRequestIds,
                 true);
+    }
+
+    /**
+     * How many times the current generation was handed out again inside the grace period.
+     *
+     * @return the number of {@link #replayRequestIds()}
+     */
+    public int graceReplays() {
+        return replayRequestIds.size();
+    }
+
+    private static List<String> withAdded(List<String> ids, String id) {
+        List<String> added = new ArrayList<>(ids);
+        added.add(id);
+        return added;
     }
 
     private static Instant cap(Instant expiry, Instant absolute) {

@@ -180,6 +180,31 @@ public abstract class RotationContract extends StoreFixture {
     }
 
     @Test
+    void aGraceReplayResentAfterALaterReplayIsStillAnsweredAsTheFirstTime() {
+        SessionRecord session = openSession(newSubject());
+        store().rotate(rotation(session, 0, now.plusSeconds(1)));
+        Duration grace = Duration.ofSeconds(30);
+        RotationRequest replayA =
+                with(rotation(session, 0, now.plusSeconds(2)), "replay-a", grace, 2, ReuseScope.ALL_SESSIONS);
+        RotationRequest replayB =
+                with(rotation(session, 0, now.plusSeconds(3)), "replay-b", grace, 2, ReuseScope.ALL_SESSIONS);
+
+        RotationResult first = store().rotate(replayA);
+        RotationResult second = store().rotate(replayB);
+        RotationResult resentA = store().rotate(replayA);
+        RotationResult resentB = store().rotate(replayB);
+
+        assertThat(first.outcome()).isEqualTo(Outcome.GRACE_REPLAY);
+        assertThat(second.outcome()).isEqualTo(Outcome.GRACE_REPLAY);
+        assertThat(second.session().replayRequestIds()).containsExactly("replay-a", "replay-b");
+        assertThat(resentA.outcome()).isEqualTo(Outcome.RETRIED);
+        assertThat(resentA.session()).isEqualTo(second.session());
+        assertThat(resentB.outcome()).isEqualTo(Outcome.RETRIED);
+        assertThat(store().find(session.subject(), session.sessionId(), now.plusSeconds(4)))
+                .hasValueSatisfying(stored -> assertThat(stored.graceReplays()).isEqualTo(2));
+    }
+
+    @Test
     void aRotationByAnInstanceWhoseClockIsBehindIsStoredAndReadable() {
         SessionRecord session = openSession(newSubject());
 

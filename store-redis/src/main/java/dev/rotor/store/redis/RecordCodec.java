@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Keys and values of the Redis store. A subject's sessions live in one hash, {@code
@@ -50,7 +51,7 @@ final class RecordCodec {
                 .append('|')
                 .append(session.lastRequestId() == null ? "" : session.lastRequestId())
                 .append('|')
-                .append(session.lastReplayRequestId() == null ? "" : session.lastReplayRequestId())
+                .append(String.join(",", session.replayRequestIds()))
                 .append('|')
                 .append(device == null ? -1 : device.length())
                 .append(':');
@@ -70,6 +71,10 @@ final class RecordCodec {
             String device = deviceLength < 0 ? null : tail.substring(colon + 1, colon + 1 + deviceLength);
             String subject = tail.substring(colon + 1 + Math.max(deviceLength, 0));
             long absolute = Long.parseLong(fields[4]);
+            List<String> replays = fields[8].isEmpty() ? List.of() : List.of(fields[8].split(","));
+            if (Integer.parseInt(fields[5]) != replays.size()) {
+                return null;
+            }
             return new SessionRecord(
                     sessionId,
                     subject,
@@ -80,8 +85,7 @@ final class RecordCodec {
                     Instant.ofEpochMilli(Long.parseLong(fields[3])),
                     absolute == 0 ? null : Instant.ofEpochMilli(absolute),
                     fields[7].isEmpty() ? null : fields[7],
-                    Integer.parseInt(fields[5]),
-                    fields[8].isEmpty() ? null : fields[8],
+                    replays,
                     "1".equals(fields[6]));
         } catch (RuntimeException e) {
             return null;

@@ -8,9 +8,9 @@ import java.util.HexFormat;
 /**
  * The Lua scripts, one per atomic operation, each touching only {@code KEYS[1]}: the hash that holds every
  * session of one subject. A field is a session id; its value a record packed as {@code
- * generation|createdAt|rotatedAt|expiresAt|absoluteExpiresAt|graceReplays|revoked|requestId|replayRequestId|tail},
- * times in epoch milliseconds, {@code absoluteExpiresAt} 0 for none. The tail (device and subject) is opaque
- * here.
+ * generation|createdAt|rotatedAt|expiresAt|absoluteExpiresAt|graceReplays|revoked|requestId|replayRequestIds|tail},
+ * times in epoch milliseconds, {@code absoluteExpiresAt} 0 for none, {@code replayRequestIds} comma-separated
+ * (request ids never hold a comma or a bar). The tail (device and subject) is opaque here.
  *
  * <p>A driver may send any script again after a timeout: a resent rotation or grace replay finds its own
  * request id and is answered as the first time; a resent revocation changes nothing more, though it then
@@ -81,14 +81,15 @@ final class Scripts {
             if not v then
               return {'NOT_FOUND'}
             end
-            local gen, created, rotated, expires, absolute, replays, revoked, last, replay, tail = string.match(v, RECORD)
-            gen = tonumber(gen)
+            local g, created, rotated, expires, absolute, replays, revoked, last, replay, tail = string.match(v, RECORD)
+            local gen = tonumber(g)
             if now >= tonumber(expires) then
               redis.call('HDEL', key, sid)
               return {'NOT_FOUND'}
             end
             revoked = revoked == '1'
-            local retry = presented == gen - 1 and (request == last or request == replay)
+            local retry = presented == gen - 1
+              and (request == last or string.find(',' .. replay .. ',', ',' .. request .. ',', 1, true) ~= nil)
             if presented > gen or (revoked and (presented == gen or retry)) then
               return {'NOT_FOUND'}
             end
@@ -112,8 +113,11 @@ final class Scripts {
             local grace = tonumber(ARGV[6])
             if presented == gen - 1 and grace > 0 and now - tonumber(rotated) <= grace
                 and tonumber(replays) < tonumber(ARGV[7]) then
-              local replayed = gen .. '|' .. created .. '|' .. rotated .. '|' .. expires .. '|' .. absolute .. '|'
-                .. string.format('%d', tonumber(replays) + 1) .. '|0|' .. last .. '|' .. request .. '|' .. tail
+              if replay ~= '' then
+                replay = replay .. ','
+              end
+              local replayed = g .. '|' .. created .. '|' .. rotated .. '|' .. expires .. '|' .. absolute .. '|'
+                .. string.format('%d', tonumber(replays) + 1) .. '|0|' .. last .. '|' .. replay .. request .. '|' .. tail
               redis.call('HSET', key, sid, replayed)
               return {'GRACE_REPLAY', replayed}
             end
@@ -121,7 +125,7 @@ final class Scripts {
             """ + REVOKE_EVERY_SESSION + """
               return {'REUSE_DETECTED', v, revoked_now}
             end
-            redis.call('HSET', key, sid, gen .. '|' .. created .. '|' .. rotated .. '|' .. expires .. '|' .. absolute
+            redis.call('HSET', key, sid, g .. '|' .. created .. '|' .. rotated .. '|' .. expires .. '|' .. absolute
               .. '|' .. replays .. '|1|' .. last .. '|' .. replay .. '|' .. tail)
             return {'REUSE_DETECTED', v, 1}
             """);
