@@ -52,7 +52,10 @@ final class Scripts {
             end
             """;
 
-    /** ARGV: session id, packed record, now, time-to-live in ms. Drops expired sessions of the subject. */
+    /**
+     * ARGV: session id, packed record, now, time-to-live in ms. Drops expired sessions of the subject, and does
+     * not store a record that has already expired (it could otherwise leave a key without a time to live).
+     */
     static final Script CREATE = Script.of(RECORD + """
             local key, now, ttl = KEYS[1], tonumber(ARGV[3]), tonumber(ARGV[4])
             local all = redis.call('HGETALL', key)
@@ -61,6 +64,9 @@ final class Scripts {
               if tonumber(e) <= now then
                 redis.call('HDEL', key, all[i])
               end
+            end
+            if ttl <= 0 then
+              return 1
             end
             redis.call('HSET', key, ARGV[1], ARGV[2])
             if redis.call('PTTL', key) < ttl then

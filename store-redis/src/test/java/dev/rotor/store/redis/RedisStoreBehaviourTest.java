@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rotor.JwtKey;
 import dev.rotor.TokenPair;
 import dev.rotor.TokenService;
+import dev.rotor.spi.SessionRecord;
 import dev.rotor.store.redis.testing.RedisKeys;
 import dev.rotor.store.redis.testing.RedisServer;
 import dev.rotor.store.redis.testing.RedisServers;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,24 @@ class RedisStoreBehaviourTest {
             }
 
             assertThat(RedisKeys.keys(admin, "expiry:*")).isEmpty();
+        }
+    }
+
+    @Test
+    void aRecordCreatedAlreadyExpiredLeavesNoKeyBehind() {
+        try (RedisSessionStore store = RedisSessionStore.builder()
+                        .standalone(redis.hostAndPort())
+                        .keyPrefix("born-expired:")
+                        .build();
+                Jedis admin = redis.connect()) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            SessionRecord expired = new SessionRecord(
+                    "s-expired", "born-expired", null, now, 0, now, now.minusSeconds(1), null, null, List.of(), false);
+
+            store.create(expired);
+
+            assertThat(RedisKeys.keys(admin, "born-expired:*")).isEmpty();
+            assertThat(store.find("born-expired", "s-expired", now)).isEmpty();
         }
     }
 
