@@ -2,11 +2,13 @@ package dev.rotor.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.RotationResult.Outcome;
 import dev.rotor.spi.SessionRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,6 +27,20 @@ public abstract class LifecycleContract extends RotationContract {
         assertThat(store().find(subject, session.sessionId(), now)).contains(session);
         assertThat(store().list(subject, now)).containsExactly(session);
         assertThat(store().find(newSubject(), session.sessionId(), now)).isEmpty();
+    }
+
+    @Test
+    void aSessionThatLastsCenturiesIsStoredRotatedAndFound() {
+        String subject = newSubject();
+        Duration centuries = Duration.ofDays(365L * 400);
+        SessionRecord session = SessionRecord.open("s-" + UUID.randomUUID(), subject, null, now, centuries, null);
+
+        store().create(session);
+        RotationResult rotated = store().rotate(rotation(session, 0, now.plusSeconds(1)));
+
+        assertThat(rotated.outcome()).isEqualTo(Outcome.ROTATED);
+        assertThat(store().find(subject, session.sessionId(), now.plusSeconds(2)))
+                .contains(rotated.session());
     }
 
     @Test

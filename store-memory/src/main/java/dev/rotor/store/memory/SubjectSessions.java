@@ -19,6 +19,9 @@ record SubjectSessions(Map<String, SessionRecord> bySessionId, long deadlineNano
 
     private static final SubjectSessions EMPTY = new SubjectSessions(Map.of(), 0);
 
+    /** Longer lives are cut to this, so a deadline on the nanosecond ticker cannot overflow. */
+    private static final Duration LONGEST_LIFE = Duration.ofDays(365L * 50);
+
     static SubjectSessions of(SubjectSessions existing) {
         return existing == null ? EMPTY : existing;
     }
@@ -78,7 +81,11 @@ record SubjectSessions(Map<String, SessionRecord> bySessionId, long deadlineNano
                 ? null
                 : new SubjectSessions(
                         Collections.unmodifiableMap(copy),
-                        System.nanoTime() + Duration.between(now, latest).toNanos());
+                        System.nanoTime() + lifeNanos(Duration.between(now, latest)));
+    }
+
+    private static long lifeNanos(Duration life) {
+        return (life.compareTo(LONGEST_LIFE) > 0 ? LONGEST_LIFE : life).toNanos();
     }
 
     private static Instant keep(Map<String, SessionRecord> copy, SessionRecord session, Instant now, Instant latest) {
