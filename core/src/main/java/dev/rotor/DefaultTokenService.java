@@ -60,7 +60,7 @@ final class DefaultTokenService implements TokenService {
         Instant now = now();
         SessionRecord session = SessionRecord.open(
                 Ids.sessionId(), subject, deviceId, now, config.refreshTokenTtl(), config.absoluteSessionLifetime());
-        minter.checkRoom(session, claimsJson, claimsJson);
+        minter.checkRoom(subject, session.sessionId(), deviceId, claimsJson, claimsJson);
         TokenPair pair = minter.mint(session, claimsJson, claimsJson, now);
         inStore(() -> {
             store.create(session);
@@ -87,6 +87,7 @@ final class DefaultTokenService implements TokenService {
             throw refreshFailure(Reason.TOKEN_INVALID);
         }
         String accessClaims = accessClaims(token);
+        minter.checkRoom(token.subject(), token.sessionId(), token.deviceId(), token.sessionClaimsJson(), accessClaims);
         RotationRequest request = new RotationRequest(
                 token.subject(),
                 token.sessionId(),
@@ -209,23 +210,21 @@ final class DefaultTokenService implements TokenService {
                 .toList();
     }
 
-    /**
-     * The custom claims of the new access token: the login's, or the user lookup's, which must still fit in a
-     * token; checked before the store is touched, so a refused lookup answer rotates nothing.
-     */
+    /** The custom claims of the new access token: the login's, or the user lookup's. */
     private String accessClaims(VerifiedToken token) {
         UserLookup lookup = config.userLookup();
         if (lookup == null) {
             return token.sessionClaimsJson();
         }
-        Map<String, Object> loginClaims = codec.parseClaims(token.sessionClaimsJson());
+        Map<String, Object> loginClaims;
+        try {
+            loginClaims = codec.parseClaims(token.sessionClaimsJson());
+        } catch (TokenRejection rejection) {
+            throw refreshFailure(rejection.reason);
+        }
         Map<String, Object> fresh = lookup.lookup(token.subject(), Collections.unmodifiableMap(loginClaims))
                 .orElseThrow(() -> refreshFailure(Reason.USER_NOT_FOUND));
-        String claims = CustomClaims.toJson(fresh);
-        SessionRecord provisional = SessionRecord.open(
-                token.sessionId(), token.subject(), token.deviceId(), Instant.EPOCH, config.refreshTokenTtl(), null);
-        minter.checkRoom(provisional, token.sessionClaimsJson(), claims);
-        return claims;
+        return CustomClaims.toJson(fresh);
     }
 
     private VerifiedToken verify(String token, TokenType type, long nowMillis, boolean checkExpiry) {

@@ -20,28 +20,19 @@ final class PairMinter {
 
     /**
      * Fails if the tokens of this session could ever outgrow the configured maximum length, whatever the
-     * generation and times: checked before anything is stored or rotated, never after.
+     * generation and times: checked before anything is stored or rotated, never after. Usually decided from
+     * lengths alone; only tokens near the limit are written out to measure.
      *
      * @throws IllegalArgumentException naming the length and the limit
      */
-    void checkRoom(SessionRecord session, String sessionClaims, String accessClaims) {
+    void checkRoom(String subject, String sessionId, String deviceId, String sessionClaims, String accessClaims) {
+        String longerClaims = sessionClaims.length() >= accessClaims.length() ? sessionClaims : accessClaims;
+        if (codec.surelyFits(subject, sessionId, deviceId, longerClaims)) {
+            return;
+        }
         long latest = PayloadParser.MAX_EPOCH_SECOND;
-        codec.checkRefreshFits(
-                session.subject(),
-                session.sessionId(),
-                Long.MAX_VALUE,
-                session.deviceId(),
-                latest,
-                latest,
-                sessionClaims);
-        codec.checkAccessFits(
-                session.subject(),
-                session.sessionId(),
-                Long.MAX_VALUE,
-                session.deviceId(),
-                latest,
-                latest,
-                accessClaims);
+        codec.checkRefreshFits(subject, sessionId, Long.MAX_VALUE, deviceId, latest, latest, sessionClaims);
+        codec.checkAccessFits(subject, sessionId, Long.MAX_VALUE, deviceId, latest, latest, accessClaims);
     }
 
     /**

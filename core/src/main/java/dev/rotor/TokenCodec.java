@@ -16,6 +16,12 @@ final class TokenCodec {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
+    /**
+     * More than the bytes of a payload that are not strings or claims: names, quotes, commas, braces, and
+     * numbers of up to 20 digits (the generation twice, iat, exp).
+     */
+    private static final int FIXED_PAYLOAD_BYTES = 192;
+
     private final KeyRing keys;
     private final List<String> audience;
     private final String payloadStart;
@@ -23,6 +29,8 @@ final class TokenCodec {
     private final int maxTokenLength;
     private final PayloadParser parser;
     private final int signatureLength;
+    private final int fixedTokenLength;
+    private final int payloadStartBytes;
 
     TokenCodec(KeyRing keys, String issuer, String audience, long leewaySeconds, int maxTokenLength) {
         this.keys = keys;
@@ -38,6 +46,20 @@ final class TokenCodec {
         this.maxTokenLength = maxTokenLength;
         byte[] probe = keys.header(TokenType.ACCESS);
         this.signatureLength = ENCODER.encode(keys.signingKey().jwtAlgorithm().sign(probe, probe)).length;
+        int longestHeader = Math.max(keys.header(TokenType.ACCESS).length, keys.header(TokenType.REFRESH).length);
+        this.fixedTokenLength = longestHeader + 2 + signatureLength;
+        this.payloadStartBytes = payloadStart.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * Whether both tokens of a session with these contents fit, judged from lengths alone: a character of a
+     * string may take six bytes in JSON (an escape), a character of the claims JSON three. {@code false} only
+     * means that the exact check has to decide.
+     */
+    boolean surelyFits(String subject, String sessionId, String deviceId, String claims) {
+        long strings = subject.length() + 2L * sessionId.length() + (deviceId == null ? 0 : deviceId.length());
+        long payloadBytes = payloadStartBytes + FIXED_PAYLOAD_BYTES + 6 * strings + 3L * claims.length();
+        return fixedTokenLength + (payloadBytes * 4 + 2) / 3 <= maxTokenLength;
     }
 
     String mintRefresh(

@@ -3,6 +3,8 @@ package dev.rotor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,60 @@ class TokenRoomTest {
                         .isInstanceOf(IllegalArgumentException.class);
             }
         }
+    }
+
+    @Test
+    void theQuickJudgementNeverPassesATokenThatDoesNotFit() {
+        String[] alphabets = {"x", "é", "😀", "\u0001", "\"", "\ud800"};
+        int judgedQuickly = 0;
+        for (String alphabet : alphabets) {
+            for (int size = 0; size < 400; size += 3) {
+                String text = alphabet.repeat(size);
+                String claims = CustomClaims.toJson(Map.of("pad", text));
+                String device = size % 2 == 0 ? null : text;
+                if (codec.surelyFits(text, "sid-" + text, device, claims)) {
+                    judgedQuickly++;
+                    long latest = PayloadParser.MAX_EPOCH_SECOND;
+                    codec.checkRefreshFits(text, "sid-" + text, Long.MAX_VALUE, device, latest, latest, claims);
+                    codec.checkAccessFits(text, "sid-" + text, Long.MAX_VALUE, device, latest, latest, claims);
+                }
+            }
+        }
+        assertThat(judgedQuickly).as("cases decided without writing the tokens").isGreaterThan(20);
+        assertThat(codec.surelyFits("alice", "ABCDEFGHIJKLMNOPQRSTUV", "phone", "{\"role\":\"admin\",\"tenant\":42}"))
+                .isTrue();
+    }
+
+    @Test
+    void aRefreshWhoseNewTokensWouldNotFitIsRefusedBeforeAnythingRotates() {
+        Fixture f = new Fixture();
+        TokenPair pair = null;
+        for (int size = 6200; pair == null; size -= 50) {
+            try {
+                pair = f.tokens.issue("alice", "phone", Map.of("pad", "x".repeat(size)));
+            } catch (IllegalArgumentException tooLong) {
+                // smaller claims next
+            }
+        }
+        String refreshToken = pair.refreshToken();
+        // The operator moves to RS256: the old HS256 tokens still verify, but their successors carry a
+        // 342-character signature instead of a 43-character one and no longer fit in 8192 characters.
+        TokenService afterKeyChange = TokenService.builder()
+                .signingKey(
+                        JwtKey.rs256("r1", (RSAPublicKey) Keys.RSA.getPublic(), (RSAPrivateKey) Keys.RSA.getPrivate()))
+                .verificationKey(JwtKey.hs256("k1", Keys.SECRET))
+                .store(f.store)
+                .clock(f.clock)
+                .issuer("https://auth.example")
+                .build();
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> afterKeyChange.refresh(refreshToken))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("over the configured maximum of 8192");
+        }
+
+        assertThat(f.tokens.refresh(refreshToken).refreshToken()).isNotEqualTo(refreshToken);
     }
 
     @Test
