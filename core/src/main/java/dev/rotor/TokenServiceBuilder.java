@@ -31,6 +31,8 @@ import java.util.Objects;
 public final class TokenServiceBuilder {
 
     private static final int MAX_GRACE_REPLAYS = 100;
+    private static final Duration LONGEST_LIFETIME = Duration.ofDays(36_500);
+    private static final Duration LONGEST_LEEWAY = Duration.ofMinutes(10);
 
     private JwtKey signingKey;
     private final List<JwtKey> verificationKeys = new ArrayList<>();
@@ -127,9 +129,10 @@ public final class TokenServiceBuilder {
     /**
      * How long an access token lives. Default 15 minutes.
      *
-     * @param ttl at least one second, in whole milliseconds
+     * @param ttl one second to 36,500 days, in whole milliseconds
      * @return this builder
-     * @throws IllegalArgumentException if shorter than a second or finer than a millisecond
+     * @throws IllegalArgumentException if shorter than a second, longer than 36,500 days or finer than a
+     *     millisecond
      * @throws IllegalStateException if already set
      */
     public TokenServiceBuilder accessTokenTtl(Duration ttl) {
@@ -142,9 +145,10 @@ public final class TokenServiceBuilder {
      * How long a refresh token lives. Each rotation mints one with a new full lifetime, so a session used at
      * least this often stays alive (up to {@link #absoluteSessionLifetime}). Default 7 days.
      *
-     * @param ttl at least one second, in whole milliseconds
+     * @param ttl one second to 36,500 days, in whole milliseconds
      * @return this builder
-     * @throws IllegalArgumentException if shorter than a second or finer than a millisecond
+     * @throws IllegalArgumentException if shorter than a second, longer than 36,500 days or finer than a
+     *     millisecond
      * @throws IllegalStateException if already set
      */
     public TokenServiceBuilder refreshTokenTtl(Duration ttl) {
@@ -156,9 +160,10 @@ public final class TokenServiceBuilder {
     /**
      * The hard end of a session, counted from login; rotation never extends it. Default: none.
      *
-     * @param lifetime at least one second, in whole milliseconds
+     * @param lifetime one second to 36,500 days, in whole milliseconds
      * @return this builder
-     * @throws IllegalArgumentException if shorter than a second or finer than a millisecond
+     * @throws IllegalArgumentException if shorter than a second, longer than 36,500 days or finer than a
+     *     millisecond
      * @throws IllegalStateException if already set
      */
     public TokenServiceBuilder absoluteSessionLifetime(Duration lifetime) {
@@ -183,16 +188,18 @@ public final class TokenServiceBuilder {
     /**
      * Clock skew tolerated when checking {@code exp}, {@code iat} and {@code nbf}. Default 0.
      *
-     * @param leeway zero or positive, in whole seconds
+     * @param leeway 0 to 600 seconds, in whole seconds
      * @return this builder
-     * @throws IllegalArgumentException if negative or not whole seconds
+     * @throws IllegalArgumentException if negative, over ten minutes or not whole seconds
      * @throws IllegalStateException if already set
      */
     public TokenServiceBuilder leeway(Duration leeway) {
         requireUnset(this.leeway, "leeway");
         requireArgument(
-                !Objects.requireNonNull(leeway, "leeway").isNegative() && leeway.getNano() == 0,
-                "leeway must be zero or a positive whole number of seconds");
+                !Objects.requireNonNull(leeway, "leeway").isNegative()
+                        && leeway.compareTo(LONGEST_LEEWAY) <= 0
+                        && leeway.getNano() == 0,
+                "leeway must be 0 to 600 whole seconds");
         this.leeway = leeway;
         return this;
     }
@@ -347,8 +354,9 @@ public final class TokenServiceBuilder {
     private static Duration atLeastASecond(Duration duration, String name) {
         requireArgument(
                 Objects.requireNonNull(duration, name).compareTo(Duration.ofSeconds(1)) >= 0
+                        && duration.compareTo(LONGEST_LIFETIME) <= 0
                         && duration.getNano() % 1_000_000 == 0,
-                name + " must be at least one second, in whole milliseconds");
+                name + " must be one second to 36,500 days, in whole milliseconds");
         return duration;
     }
 

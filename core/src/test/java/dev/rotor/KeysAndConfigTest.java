@@ -77,6 +77,15 @@ class KeysAndConfigTest {
         assertThatThrownBy(() -> builder.refreshTokenTtl(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.leeway(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.leeway(Duration.ofMillis(1500))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.leeway(Duration.ofSeconds(Long.MAX_VALUE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("leeway must be 0 to 600 whole seconds");
+        assertThatThrownBy(() -> builder.refreshTokenTtl(Duration.ofDays(36_501)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.accessTokenTtl(Duration.ofSeconds(Long.MAX_VALUE)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.absoluteSessionLifetime(Duration.ofDays(36_501)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.reuseGracePeriod(Duration.ZERO, 1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.reuseGracePeriod(Duration.ofSeconds(5), 0))
