@@ -111,7 +111,7 @@ public final class JwtKey {
     public static JwtKey es256(String keyId, ECPublicKey publicKey, ECPrivateKey privateKey) {
         checkP256(publicKey);
         Objects.requireNonNull(privateKey, "privateKey");
-        return new JwtKey(checkedId(keyId), Algorithm.ECDSA256(publicKey, privateKey), true);
+        return new JwtKey(checkedId(keyId), new EcdsaSha256LowS(publicKey, privateKey), true);
     }
 
     /**
@@ -125,7 +125,7 @@ public final class JwtKey {
      */
     public static JwtKey es256(String keyId, ECPublicKey publicKey) {
         checkP256(publicKey);
-        return new JwtKey(checkedId(keyId), Algorithm.ECDSA256(publicKey, null), false);
+        return new JwtKey(checkedId(keyId), new EcdsaSha256LowS(publicKey, null), false);
     }
 
     /**

@@ -31,7 +31,6 @@ final class TokenCodec {
     private final int signatureLength;
     private final int fixedTokenLength;
     private final int payloadStartBytes;
-    private final boolean signsEs256;
 
     TokenCodec(KeyRing keys, String issuer, String audience, long leewaySeconds, int maxTokenLength) {
         this.keys = keys;
@@ -50,7 +49,6 @@ final class TokenCodec {
         int longestHeader = Math.max(keys.header(TokenType.ACCESS).length, keys.header(TokenType.REFRESH).length);
         this.fixedTokenLength = longestHeader + 2 + signatureLength;
         this.payloadStartBytes = payloadStart.getBytes(StandardCharsets.UTF_8).length;
-        this.signsEs256 = keys.signingKey().algorithm().equals("ES256");
     }
 
     /**
@@ -119,8 +117,7 @@ final class TokenCodec {
     private String sign(TokenType type, StringBuilder json) {
         byte[] header = keys.header(type);
         byte[] payload = ENCODER.encode(json.toString().getBytes(StandardCharsets.UTF_8));
-        byte[] raw = keys.signingKey().jwtAlgorithm().sign(header, payload);
-        byte[] signature = ENCODER.encode(signsEs256 ? EcdsaLowS.normalize(raw) : raw);
+        byte[] signature = ENCODER.encode(keys.signingKey().jwtAlgorithm().sign(header, payload));
         byte[] token = new byte[header.length + payload.length + signature.length + 2];
         requireFits(token.length);
         System.arraycopy(header, 0, token, 0, header.length);
@@ -189,9 +186,7 @@ final class TokenCodec {
                 valid = hmac.verify(ascii, secondDot, secondDot + 1);
             } else {
                 String signature = token.substring(secondDot + 1);
-                byte[] decoded = DECODER.decode(signature);
-                valid = ENCODER.encodeToString(decoded).equals(signature)
-                        && (!key.algorithm().equals("ES256") || EcdsaLowS.isLow(decoded));
+                valid = ENCODER.encodeToString(DECODER.decode(signature)).equals(signature);
                 if (valid) {
                     key.jwtAlgorithm().verify(new SignedParts(token, firstDot, secondDot));
                 }

@@ -14,7 +14,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /** An ES256 token has one accepted spelling: the one with the low {@code s}, which Rotor mints. */
-class EcdsaLowSTest {
+class EcdsaSha256LowSTest {
 
     private static final BigInteger ORDER =
             new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
