@@ -7,11 +7,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads a token payload with Jackson's streaming parser, after its signature was verified. Refuses
@@ -206,31 +204,12 @@ final class PayloadParser {
         return audience;
     }
 
-    /** Skips the object or array the parser is at, refusing a name that appears twice in any of its objects. */
-    private static void skipRefusingDuplicates(JsonParser parser, JsonToken token) throws IOException {
-        if (token == JsonToken.START_ARRAY) {
-            JsonToken element;
-            while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
-                skipRefusingDuplicates(parser, element);
-            }
-        } else if (token == JsonToken.START_OBJECT) {
-            Set<String> names = new HashSet<>();
-            String name;
-            while ((name = parser.nextFieldName()) != null) {
-                if (!names.add(name)) {
-                    throw TokenRejection.invalid(); // a duplicate name
-                }
-                skipRefusingDuplicates(parser, parser.nextToken());
-            }
-        }
-    }
-
     private static String rawObject(JsonParser parser, JsonToken token, byte[] json) throws IOException {
         if (token != JsonToken.START_OBJECT) {
             throw TokenRejection.invalid();
         }
         int start = (int) parser.currentTokenLocation().getByteOffset();
-        skipRefusingDuplicates(parser, token);
+        readValue(parser, token); // read, not skipped, so that a duplicate name inside is refused too
         int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
         return new String(json, start, end - start, StandardCharsets.UTF_8);
     }
