@@ -45,8 +45,6 @@ final class RecordCodec {
                                 ? 0
                                 : session.absoluteExpiresAt().toEpochMilli())
                 .append('|')
-                .append(session.graceReplays())
-                .append('|')
                 .append(session.revoked() ? '1' : '0')
                 .append('|')
                 .append(session.lastRequestId() == null ? "" : session.lastRequestId())
@@ -64,17 +62,14 @@ final class RecordCodec {
     /** The record a value holds, or {@code null} if it is malformed. */
     static SessionRecord unpack(String sessionId, String value) {
         try {
-            String[] fields = value.split("\\|", 10);
-            String tail = fields[9];
+            String[] fields = value.split("\\|", 9);
+            String tail = fields[8];
             int colon = tail.indexOf(':');
             int deviceLength = Integer.parseInt(tail.substring(0, colon));
             String device = deviceLength < 0 ? null : tail.substring(colon + 1, colon + 1 + deviceLength);
             String subject = tail.substring(colon + 1 + Math.max(deviceLength, 0));
             long absolute = Long.parseLong(fields[4]);
-            List<String> replays = fields[8].isEmpty() ? List.of() : List.of(fields[8].split(","));
-            if (Integer.parseInt(fields[5]) != replays.size()) {
-                return null;
-            }
+            List<String> replays = fields[7].isEmpty() ? List.of() : List.of(fields[7].split(","));
             return new SessionRecord(
                     sessionId,
                     subject,
@@ -84,9 +79,9 @@ final class RecordCodec {
                     Instant.ofEpochMilli(Long.parseLong(fields[2])),
                     Instant.ofEpochMilli(Long.parseLong(fields[3])),
                     absolute == 0 ? null : Instant.ofEpochMilli(absolute),
-                    fields[7].isEmpty() ? null : fields[7],
+                    fields[6].isEmpty() ? null : fields[6],
                     replays,
-                    "1".equals(fields[6]));
+                    "1".equals(fields[5]));
         } catch (RuntimeException e) {
             return null;
         }

@@ -8,9 +8,10 @@ import java.util.HexFormat;
 /**
  * The Lua scripts, one per atomic operation, each touching only {@code KEYS[1]}: the hash that holds every
  * session of one subject. A field is a session id; its value a record packed as {@code
- * generation|createdAt|rotatedAt|expiresAt|absoluteExpiresAt|graceReplays|revoked|requestId|replayRequestIds|tail},
- * times in epoch milliseconds, {@code absoluteExpiresAt} 0 for none, {@code replayRequestIds} comma-separated
- * (request ids never hold a comma or a bar). The tail (device and subject) is opaque here.
+ * generation|createdAt|rotatedAt|expiresAt|absoluteExpiresAt|revoked|requestId|replayRequestIds|tail}, times
+ * in epoch milliseconds, {@code absoluteExpiresAt} 0 for none, {@code replayRequestIds} comma-separated (request
+ * ids never hold a comma or a bar; their number is the grace replays so far). The tail (device and subject) is
+ * opaque here.
  *
  * <p>A driver may send any script again after a timeout: a resent rotation or grace replay finds its own
  * request id and is answered as the first time; a resent revocation changes nothing more, though it then
@@ -32,9 +33,13 @@ final class Scripts {
 
     private Scripts() {}
 
-    /** Splits a record into its ten fields; the tail (device and subject) may hold any character. */
+    /**
+     * {@code RECORD} splits a record into its nine fields (the tail, device and subject, may hold any character);
+     * {@code string.gsub(v, REVOKED, '%11', 1)} is the record marked revoked.
+     */
     private static final String RECORD = """
-            local RECORD = '^(%d+)|(%d+)|(%d+)|(%d+)|(%d+)|(%d+)|(%d)|([^|]*)|([^|]*)|(.*)$'
+            local RECORD = '^(%d+)|(%d+)|(%d+)|(%d+)|(%d+)|(%d)|([^|]*)|([^|]*)|(.*)$'
+            local REVOKED = '^(%d+|%d+|%d+|%d+|%d+|)%d'
             """;
 
     /** Marks every unexpired session of {@code key} revoked and drops expired ones; counts the newly revoked. */
@@ -42,11 +47,11 @@ final class Scripts {
             local revoked_now = 0
             local all = redis.call('HGETALL', key)
             for i = 1, #all, 2 do
-              local g, c, r, e, a, p, x, l, q, t = string.match(all[i + 1], RECORD)
+              local _, _, _, e, _, x = string.match(all[i + 1], RECORD)
               if tonumber(e) <= now then
                 redis.call('HDEL', key, all[i])
               elseif x ~= '1' then
-                redis.call('HSET', key, all[i], g .. '|' .. c .. '|' .. r .. '|' .. e .. '|' .. a .. '|' .. p .. '|1|' .. l .. '|' .. q .. '|' .. t)
+                redis.call('HSET', key, all[i], (string.gsub(all[i + 1], REVOKED, '%11', 1)))
                 revoked_now = revoked_now + 1
               end
             end
@@ -87,7 +92,7 @@ final class Scripts {
             if not v then
               return {'NOT_FOUND'}
             end
-            local g, created, rotated, expires, absolute, replays, revoked, last, replay, tail = string.match(v, RECORD)
+            local g, created, rotated, expires, absolute, revoked, last, replay, tail = string.match(v, RECORD)
             local gen = tonumber(g)
             if now >= tonumber(expires) then
               redis.call('HDEL', key, sid)
@@ -108,7 +113,7 @@ final class Scripts {
                 expiry = cap
               end
               local rotated_record = string.format('%d', gen + 1) .. '|' .. created .. '|' .. ARGV[4] .. '|'
-                .. string.format('%d', expiry) .. '|' .. absolute .. '|0|0|' .. request .. '||' .. tail
+                .. string.format('%d', expiry) .. '|' .. absolute .. '|0|' .. request .. '||' .. tail
               redis.call('PEXPIRE', key, string.format('%d', expiry - now), 'GT')
               redis.call('HSET', key, sid, rotated_record)
               return {'ROTATED', rotated_record}
@@ -116,14 +121,18 @@ final class Scripts {
             if retry then
               return {'RETRIED', v}
             end
-            local grace = tonumber(ARGV[6])
+            local grace, replays = tonumber(ARGV[6]), 0
+            if replay ~= '' then
+              local _, commas = string.gsub(replay, ',', ',')
+              replays = commas + 1
+            end
             if presented == gen - 1 and grace > 0 and now - tonumber(rotated) <= grace
-                and tonumber(replays) < tonumber(ARGV[7]) then
+                and replays < tonumber(ARGV[7]) then
               if replay ~= '' then
                 replay = replay .. ','
               end
-              local replayed = g .. '|' .. created .. '|' .. rotated .. '|' .. expires .. '|' .. absolute .. '|'
-                .. string.format('%d', tonumber(replays) + 1) .. '|0|' .. last .. '|' .. replay .. request .. '|' .. tail
+              local replayed = g .. '|' .. created .. '|' .. rotated .. '|' .. expires .. '|' .. absolute .. '|0|'
+                .. last .. '|' .. replay .. request .. '|' .. tail
               redis.call('HSET', key, sid, replayed)
               return {'GRACE_REPLAY', replayed}
             end
@@ -131,8 +140,7 @@ final class Scripts {
             """ + REVOKE_EVERY_SESSION + """
               return {'REUSE_DETECTED', v, revoked_now}
             end
-            redis.call('HSET', key, sid, g .. '|' .. created .. '|' .. rotated .. '|' .. expires .. '|' .. absolute
-              .. '|' .. replays .. '|1|' .. last .. '|' .. replay .. '|' .. tail)
+            redis.call('HSET', key, sid, (string.gsub(v, REVOKED, '%11', 1)))
             return {'REUSE_DETECTED', v, 1}
             """);
 
@@ -143,7 +151,7 @@ final class Scripts {
             if not v then
               return 0
             end
-            local g, c, r, e, a, p, x, l, q, t = string.match(v, RECORD)
+            local _, _, _, e, _, x = string.match(v, RECORD)
             if tonumber(e) <= now then
               redis.call('HDEL', key, sid)
               return 0
@@ -151,7 +159,7 @@ final class Scripts {
             if x == '1' then
               return 0
             end
-            redis.call('HSET', key, sid, g .. '|' .. c .. '|' .. r .. '|' .. e .. '|' .. a .. '|' .. p .. '|1|' .. l .. '|' .. q .. '|' .. t)
+            redis.call('HSET', key, sid, (string.gsub(v, REVOKED, '%11', 1)))
             return 1
             """);
 
