@@ -214,7 +214,10 @@ final class TokenCodec {
                 || (claims.notBefore != Long.MIN_VALUE && claims.notBefore * 1000 > nowMillis + leewayMillis)) {
             throw TokenRejection.invalid();
         }
-        if (checkExpiry && nowMillis - leewayMillis >= claims.expiresAt * 1000) {
+        // No leeway on a refresh token's exp: its session ends exactly then in the store anyway, and an
+        // expired predecessor let through would be judged reuse and revoke sessions.
+        long expiryLeewayMillis = type == TokenType.REFRESH ? 0 : leewayMillis;
+        if (checkExpiry && nowMillis - expiryLeewayMillis >= claims.expiresAt * 1000) {
             throw TokenRejection.expired();
         }
         return new VerifiedToken(

@@ -186,7 +186,9 @@ public final class TokenServiceBuilder {
     }
 
     /**
-     * Clock skew tolerated when checking {@code exp}, {@code iat} and {@code nbf}. Default 0.
+     * Clock skew tolerated when checking an access token's {@code exp} and every token's {@code iat} and
+     * {@code nbf}. Not a refresh token's {@code exp}: like its session in the store, a refresh token ends exactly
+     * then, so an expired predecessor is {@code TOKEN_EXPIRED}, never reuse. Default 0.
      *
      * @param leeway 0 to 600 seconds, in whole seconds
      * @return this builder
