@@ -146,7 +146,7 @@ final class DefaultTokenService implements TokenService {
         VerifiedToken token = verify(accessToken, TokenType.ACCESS, nowMillis, true);
         if (liveSessions != null && !liveSessions.isFresh(token.subject(), token.sessionId(), nowMillis)) {
             Instant now = Instant.ofEpochMilli(nowMillis);
-            if (inStore(() -> store.find(token.subject(), token.sessionId(), now))
+            if (inStore(() -> store.find(token.subject(), token.sessionId(), now), false)
                     .isEmpty()) {
                 throw RotorException.accessFailure(Reason.TOKEN_REVOKED);
             }
@@ -238,12 +238,17 @@ final class DefaultTokenService implements TokenService {
     }
 
     private <T> T inStore(Supplier<T> call) {
+        return inStore(call, config.oauth2Errors());
+    }
+
+    /** Runs a store call; {@code oauth2} is false for access-token checks, which are no token endpoint's. */
+    private <T> T inStore(Supplier<T> call, boolean oauth2) {
         try {
             return call.get();
         } catch (RuntimeException e) {
             LOG.warn("Session store unavailable, failing closed: {} (cause: {})", e, e.getCause());
             LOG.debug("Session store failure", e);
-            throw RotorException.storeUnavailable(e, config.oauth2Errors());
+            throw RotorException.storeUnavailable(e, oauth2);
         }
     }
 

@@ -9,9 +9,10 @@ import java.util.Objects;
  * renders the error body of the original design: {@code
  * {"error":{"code":401,"reason":"TOKEN_EXPIRED","message":"..."}}}.
  *
- * <p>When the service is built with {@link TokenServiceBuilder#oauth2Errors(boolean)}, failures of {@link
- * TokenService#refresh} answer as an OAuth 2.0 token endpoint does (RFC 6749 §5.2): status 400 and {@code
- * {"error":"invalid_grant","error_description":"..."}}.
+ * <p>When the service is built with {@link TokenServiceBuilder#oauth2Errors(boolean)}, every failure except
+ * those of {@link TokenService#verifyAccessToken} answers as an OAuth 2.0 token endpoint does (RFC 6749 §5.2):
+ * status 400 and {@code {"error":"invalid_grant","error_description":"..."}} for a refused refresh token, 503
+ * and {@code temporarily_unavailable} for a failed store.
  *
  * <p>No message or field of this exception ever contains a token.
  */

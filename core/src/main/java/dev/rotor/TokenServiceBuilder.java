@@ -306,8 +306,9 @@ public final class TokenServiceBuilder {
     }
 
     /**
-     * Makes refresh failures answer as an OAuth 2.0 token endpoint (RFC 6749 §5.2): HTTP 400 with {@code
-     * invalid_grant}. Default {@code false}.
+     * Makes every failure except those of {@link TokenService#verifyAccessToken} answer as an OAuth 2.0 token
+     * endpoint (RFC 6749 §5.2): a refused or missing refresh token HTTP 400 with {@code invalid_grant} or {@code
+     * invalid_request}, a failed store 503 with {@code temporarily_unavailable}. Default {@code false}.
      *
      * @param enabled whether to
      * @return this builder

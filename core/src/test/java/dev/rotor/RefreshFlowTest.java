@@ -257,6 +257,26 @@ class RefreshFlowTest {
         assertRefused(() -> tokens.sessions("alice"), Reason.STORE_UNAVAILABLE);
     }
 
+    @Test
+    void inOauth2ModeOnlyTokenEndpointCallsAnswerAsOauth2WhenTheStoreFails() {
+        Fixture f = new Fixture();
+        TokenPair pair = f.tokens.issue("alice");
+        TokenService tokens = f.builder(new FailingStore())
+                .oauth2Errors(true)
+                .liveSessionCheck(Duration.ofSeconds(1), 10)
+                .build();
+
+        assertThatThrownBy(() -> tokens.refresh(pair.refreshToken()))
+                .isInstanceOfSatisfying(RotorException.class, e -> assertThat(e.toJson())
+                        .startsWith("{\"error\":\"temporarily_unavailable\""));
+        assertThatThrownBy(() -> tokens.verifyAccessToken(pair.accessToken()))
+                .isInstanceOfSatisfying(RotorException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.STORE_UNAVAILABLE);
+                    assertThat(e.httpStatus()).isEqualTo(503);
+                    assertThat(e.toJson()).startsWith("{\"error\":{\"code\":503,\"reason\":\"STORE_UNAVAILABLE\"");
+                });
+    }
+
     /** A store whose every rotation is sent twice, as a driver that retries after a timeout does. */
     private static final class RetryingStore extends MapSessionStore {
         private final MapSessionStore delegate;
@@ -294,6 +314,11 @@ class RefreshFlowTest {
 
         @Override
         public synchronized List<SessionRecord> list(String subject, Instant now) {
+            throw new StoreUnavailableException("down", null);
+        }
+
+        @Override
+        public synchronized Optional<SessionRecord> find(String subject, String sessionId, Instant now) {
             throw new StoreUnavailableException("down", null);
         }
     }
