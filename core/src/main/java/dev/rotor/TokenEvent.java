@@ -59,9 +59,15 @@ public record TokenEvent(
         RETRY_ANSWERED,
         /** The predecessor was presented inside the grace period and got the same successor again. */
         GRACE_REPLAY,
-        /** A used refresh token was presented: likely theft. Sessions were revoked per the reuse scope. */
+        /**
+         * A used refresh token was presented: likely theft. Sessions were revoked per the reuse scope, or none
+         * when the session had already been revoked ({@link #revokedSessions()} says how many).
+         */
         REUSE_DETECTED,
-        /** A logout revoked one session, or all sessions of the subject. */
+        /**
+         * A logout revoked a session, or a logout of all sessions of the subject ran (reported even when it
+         * found none to revoke; {@link #revokedSessions()} says how many).
+         */
         REVOKED
     }
 }

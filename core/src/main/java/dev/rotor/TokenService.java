@@ -12,7 +12,8 @@ import java.util.Map;
  * token is dead from then on. Presenting it again is reuse, a sign it was stolen: the refresh fails with
  * {@code TOKEN_REUSED} and, in the same atomic store step, the session or every session of the user is
  * revoked (see {@link ReuseScope}). Of any number of concurrent refreshes with the same token, exactly one
- * succeeds.
+ * rotates the session; with the grace period off every other one is refused, with it on up to its replay
+ * bound get the same successor back.
  *
  * <pre>{@code
  * TokenService tokens = TokenService.builder()

@@ -25,7 +25,13 @@ import java.util.Objects;
  *   <tr><td>{@link #reuseScope}</td><td>{@link ReuseScope#ALL_SESSIONS}</td></tr>
  *   <tr><td>{@link #reuseGracePeriod}</td><td>off</td></tr>
  *   <tr><td>{@link #leeway}</td><td>0 seconds</td></tr>
+ *   <tr><td>{@link #verificationKey}</td><td>none besides the signing key</td></tr>
+ *   <tr><td>{@link #clock}</td><td>system clock, UTC</td></tr>
+ *   <tr><td>{@link #userLookup}</td><td>none</td></tr>
+ *   <tr><td>{@link #eventListener}</td><td>none</td></tr>
+ *   <tr><td>{@link #liveSessionCheck}</td><td>off</td></tr>
  *   <tr><td>{@link #maxTokenLength}</td><td>8192 characters</td></tr>
+ *   <tr><td>{@link #oauth2Errors}</td><td>off</td></tr>
  * </table>
  */
 public final class TokenServiceBuilder {
