@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,49 @@ class ClusterFaultTest {
         TokenPair fresh = tokens.issue("after-restart");
         assertThat(tokens.refresh(fresh.refreshToken()).sessionId()).isEqualTo(fresh.sessionId());
         assertRefusal(() -> tokens.refresh(fresh.refreshToken()), Reason.TOKEN_REUSED);
+    }
+
+    @Test
+    void case12_aHungClusterFailsClosedWithinItsRetryBudgetAndWorksOnceItAnswersAgain() {
+        long pausedAt = System.nanoTime();
+        pauseEveryNode(4_000);
+
+        assertRefusal(() -> tokens.issue("bob"), Reason.STORE_UNAVAILABLE);
+        Duration waited = Duration.ofNanos(System.nanoTime() - pausedAt);
+
+        assertThat(waited)
+                .as("the cluster client's retry budget, timeout x (attempts + 1), well before the pause ends")
+                .isGreaterThanOrEqualTo(TIMEOUT)
+                .isLessThan(Duration.ofMillis(3_300));
+        RedisServer.sleep(4_100 - waited.toMillis());
+        TokenPair afterwards = tokens.issue("carol");
+        assertThat(tokens.refresh(afterwards.refreshToken()).sessionId()).isEqualTo(afterwards.sessionId());
+    }
+
+    @Test
+    void case13_afterScriptFlushOnEveryNodeTheNextRotationRunsExactlyOnce() {
+        TokenPair first = tokens.issue("dave");
+        for (RedisServer node : cluster.nodes()) {
+            try (Jedis admin = node.connect()) {
+                admin.scriptFlush();
+                admin.configResetStat();
+            }
+        }
+
+        TokenPair second = tokens.refresh(first.refreshToken());
+
+        long evals = 0;
+        for (RedisServer node : cluster.nodes()) {
+            try (Jedis admin = node.connect()) {
+                Map<String, Long> calls = RoundTripTest.commandCalls(admin.info("commandstats"));
+                assertThat(calls).doesNotContainKey("script|load");
+                evals += calls.getOrDefault("eval", 0L);
+            }
+        }
+        assertThat(evals).as("EVAL calls on all nodes").isEqualTo(1);
+        assertThat(store.find("dave", first.sessionId(), Instant.now()))
+                .hasValueSatisfying(session -> assertThat(session.generation()).isEqualTo(1));
+        assertThat(tokens.refresh(second.refreshToken()).sessionId()).isEqualTo(first.sessionId());
     }
 
     private void pauseEveryNode(long millis) {

@@ -64,6 +64,26 @@ class StandaloneFaultTest {
     }
 
     @Test
+    void case12_aHungRedisFailsClosedAfterItsAttemptsTimeOutAndWorksOnceItAnswersAgain() {
+        tokens.issue("alice");
+        long pausedAt = System.nanoTime();
+        try (Jedis admin = redis.connect()) {
+            admin.clientPause(3_000, ClientPauseMode.ALL);
+        }
+
+        assertRefusal(() -> tokens.issue("bob"), Reason.STORE_UNAVAILABLE);
+        Duration waited = Duration.ofNanos(System.nanoTime() - pausedAt);
+
+        assertThat(waited)
+                .as("three attempts, each timing out, well before the pause ends")
+                .isGreaterThanOrEqualTo(TIMEOUT.multipliedBy(3))
+                .isLessThan(Duration.ofMillis(2_500));
+        RedisServer.sleep(3_100 - waited.toMillis());
+        TokenPair afterwards = tokens.issue("carol");
+        assertThat(tokens.refresh(afterwards.refreshToken()).sessionId()).isEqualTo(afterwards.sessionId());
+    }
+
+    @Test
     void case14_aRestartWithoutPersistenceRefusesEveryOldRefreshTokenNeverAcceptsOne() {
         List<String> old = new ArrayList<>();
         for (int user = 0; user < 5; user++) {
