@@ -4,10 +4,14 @@ import static dev.rotor.security.Refusals.refusedFast;
 import static dev.rotor.security.Refusals.refusedQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.rotor.JwtKey;
 import dev.rotor.RotorException.Reason;
 import dev.rotor.TokenPair;
 import dev.rotor.TokenService;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
@@ -22,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
@@ -85,7 +90,7 @@ class Case01To07BadTokensTest {
             byte[] der = keys.getPublic().getEncoded();
             byte[] pem = ("-----BEGIN PUBLIC KEY-----\n"
                             + Base64.getMimeEncoder().encodeToString(der) + "\n-----END PUBLIC KEY-----\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    .getBytes(StandardCharsets.US_ASCII);
             for (byte[] publicKeyBytes : List.of(der, pem)) {
                 String confused = Forge.hs256(header, payload, publicKeyBytes);
                 refusedQuietly(
@@ -140,6 +145,58 @@ class Case01To07BadTokensTest {
                     () -> tokens.refresh(token));
         }
         assertThat(counting.calls.get()).as("store calls for refused headers").isEqualTo(callsBefore);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(Backends.class)
+    void case04_aKeyTheTokenNamesOrCarriesIsNeverFetchedNorTrusted(Backend backend) throws Exception {
+        byte[] attackerKey = "an attacker's own HMAC key, 32 B".getBytes(StandardCharsets.UTF_8);
+        String attackerJwk = "{\"kty\":\"oct\",\"kid\":\"k1\",\"k\":\""
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(attackerKey) + "\"}";
+        AtomicInteger fetches = new AtomicInteger();
+        HttpServer keyServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        keyServer.createContext("/", exchange -> {
+            fetches.incrementAndGet();
+            byte[] body = ("{\"keys\":[" + attackerJwk + "]}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        keyServer.start();
+        try {
+            TokenService tokens = backend.tokens();
+            TokenPair pair = tokens.issue("alice");
+            String refreshPayload = Forge.json(Forge.segments(pair.refreshToken())[1]);
+            String accessPayload = Forge.json(Forge.segments(pair.accessToken())[1]);
+            String keyUrl = "http://127.0.0.1:" + keyServer.getAddress().getPort() + "/jwks";
+            for (String keyHeader :
+                    List.of("\"jku\":\"" + keyUrl + "\"", "\"x5u\":\"" + keyUrl + "\"", "\"jwk\":" + attackerJwk)) {
+                String refresh = Forge.hs256(
+                        "{\"alg\":\"HS256\",\"typ\":\"rt+jwt\",\"kid\":\"k1\"," + keyHeader + "}",
+                        refreshPayload,
+                        attackerKey);
+                String access = Forge.hs256(
+                        "{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"kid\":\"k1\"," + keyHeader + "}",
+                        accessPayload,
+                        attackerKey);
+                refusedQuietly(
+                        backend,
+                        Reason.TOKEN_INVALID,
+                        "refresh token signed with " + keyHeader,
+                        () -> tokens.refresh(refresh));
+                refusedQuietly(
+                        backend,
+                        Reason.TOKEN_INVALID,
+                        "access token signed with " + keyHeader,
+                        () -> tokens.verifyAccessToken(access));
+            }
+            assertThat(fetches.get())
+                    .as("requests to the key URL the tokens named")
+                    .isZero();
+            assertThat(tokens.refresh(pair.refreshToken()).sessionId()).isEqualTo(pair.sessionId());
+        } finally {
+            keyServer.stop(0);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

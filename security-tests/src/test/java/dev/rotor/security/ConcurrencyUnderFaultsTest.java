@@ -36,17 +36,24 @@ class ConcurrencyUnderFaultsTest {
                 Disturbance pauses = Disturbance.start(() -> pause(List.of(redis), 150), 400)) {
             TokenService tokens = tokens(store);
             int round = 0;
+            int won = 0;
             while (pauses.count() < 8 && round < 5_000) {
                 TokenPair pair = issue(tokens, "paused-racer-" + round);
 
                 List<Object> outcomes = refresher.refreshAtOnce(tokens, pair.refreshToken());
 
                 // TOKEN_REVOKED: a resent rotation that finds its session revoked, meanwhile, by a loser's reuse.
-                assertAtMostOneWinner(
+                won += assertAtMostOneWinner(
                         outcomes, round, Reason.TOKEN_REUSED, Reason.STORE_UNAVAILABLE, Reason.TOKEN_REVOKED);
                 round++;
             }
             assertThat(pauses.count()).as("pauses during %d rounds", round).isGreaterThanOrEqualTo(8);
+            assertThat(won)
+                    .as("rounds won of %d (pauses are shorter than the timeout)", round)
+                    .isGreaterThan(round / 2);
+            pauses.close();
+            assertExactlyOneWinner(refresher.refreshAtOnce(
+                    tokens, issue(tokens, "after-pauses").refreshToken()));
         }
     }
 
@@ -90,10 +97,11 @@ class ConcurrencyUnderFaultsTest {
             });
             restart.start();
             int round = 0;
+            int won = 0;
             while (!restarted.get() || round < 60) {
                 TokenPair pair = issue(tokens, "cluster-racer-" + round);
                 List<Object> outcomes = refresher.refreshAtOnce(tokens, pair.refreshToken());
-                assertAtMostOneWinner(
+                won += assertAtMostOneWinner(
                         outcomes, round, Reason.TOKEN_REUSED, Reason.STORE_UNAVAILABLE, Reason.TOKEN_REVOKED);
                 try {
                     lonely = tokens.refresh(lonely).refreshToken();
@@ -104,10 +112,14 @@ class ConcurrencyUnderFaultsTest {
                 round++;
             }
             restart.join();
+            assertThat(won).as("rounds won of %d", round).isPositive();
+            assertExactlyOneWinner(refresher.refreshAtOnce(
+                    tokens, issue(tokens, "after-restart").refreshToken()));
         }
     }
 
-    private static void assertAtMostOneWinner(List<Object> outcomes, int round, Reason... allowedRefusals) {
+    /** Returns 1 if the round had a winner, else 0. */
+    private static int assertAtMostOneWinner(List<Object> outcomes, int round, Reason... allowedRefusals) {
         assertThat(outcomes)
                 .as("winners of round %d", round)
                 .filteredOn(TokenPair.class::isInstance)
@@ -116,6 +128,16 @@ class ConcurrencyUnderFaultsTest {
                 .as("refusals of round %d", round)
                 .filteredOn(o -> !(o instanceof TokenPair))
                 .allSatisfy(o -> assertThat(o).isIn((Object[]) allowedRefusals));
+        return outcomes.stream().anyMatch(TokenPair.class::isInstance) ? 1 : 0;
+    }
+
+    private static void assertExactlyOneWinner(List<Object> outcomes) {
+        assertThat(outcomes)
+                .as("the race once the faults are over")
+                .filteredOn(TokenPair.class::isInstance)
+                .hasSize(1);
+        assertThat(outcomes).filteredOn(o -> !(o instanceof TokenPair)).allSatisfy(o -> assertThat(o)
+                .isIn(Reason.TOKEN_REUSED, Reason.STORE_UNAVAILABLE));
     }
 
     /** Logs in, trying again while the store is unavailable. */
