@@ -146,11 +146,12 @@ final class DefaultTokenService implements TokenService {
         VerifiedToken token = verify(accessToken, TokenType.ACCESS, nowMillis, true);
         if (liveSessions != null && !liveSessions.isFresh(token.subject(), token.sessionId(), nowMillis)) {
             Instant now = Instant.ofEpochMilli(nowMillis);
+            long revocationsBefore = liveSessions.revocations();
             if (inStore(() -> store.find(token.subject(), token.sessionId(), now), false)
                     .isEmpty()) {
                 throw RotorException.accessFailure(Reason.TOKEN_REVOKED);
             }
-            liveSessions.seenLive(token.subject(), token.sessionId(), nowMillis);
+            liveSessions.seenLive(token.subject(), token.sessionId(), nowMillis, revocationsBefore);
         }
         return new AccessClaims(
                 token.subject(),
@@ -169,22 +170,27 @@ final class DefaultTokenService implements TokenService {
         }
         Instant now = now();
         VerifiedToken token = verify(refreshToken, TokenType.REFRESH, now.toEpochMilli(), false);
-        return revoke(token.subject(), token.sessionId(), now);
+        return revoke(token.subject(), token.sessionId(), token.deviceId(), token.generation(), now);
     }
 
     @Override
     public boolean logoutSession(String subject, String sessionId) {
         checkText(Objects.requireNonNull(subject, "subject"), MAX_SUBJECT_LENGTH, "subject");
         Objects.requireNonNull(sessionId, "sessionId");
-        return revoke(subject, sessionId, now());
+        return revoke(subject, sessionId, null, -1, now());
     }
 
-    private boolean revoke(String subject, String sessionId, Instant now) {
-        boolean revoked = inStore(() -> store.revoke(subject, sessionId, now));
-        forgetLive(subject, sessionId);
+    /** Forgets the session's live answer even when the store fails: the revocation may have committed. */
+    private boolean revoke(String subject, String sessionId, String deviceId, long presented, Instant now) {
+        boolean revoked;
+        try {
+            revoked = inStore(() -> store.revoke(subject, sessionId, now));
+        } finally {
+            forgetLive(subject, sessionId);
+        }
         if (revoked) {
             LOG.debug("Session {} logged out", sessionId);
-            events.publish(new TokenEvent(Type.REVOKED, now, subject, sessionId, null, -1, -1, null, 1));
+            events.publish(new TokenEvent(Type.REVOKED, now, subject, sessionId, deviceId, presented, -1, null, 1));
         }
         return revoked;
     }
@@ -193,8 +199,12 @@ final class DefaultTokenService implements TokenService {
     public int logoutAll(String subject) {
         checkText(Objects.requireNonNull(subject, "subject"), MAX_SUBJECT_LENGTH, "subject");
         Instant now = now();
-        int revoked = inStore(() -> store.revokeAll(subject, now));
-        forgetLive(subject, null);
+        int revoked;
+        try {
+            revoked = inStore(() -> store.revokeAll(subject, now));
+        } finally {
+            forgetLive(subject, null);
+        }
         LOG.debug("All sessions of a subject logged out: {} revoked", revoked);
         events.publish(new TokenEvent(Type.REVOKED, now, subject, null, null, -1, -1, null, revoked));
         return revoked;

@@ -4,10 +4,18 @@ import static dev.rotor.Fixture.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rotor.RotorException.Reason;
+import dev.rotor.spi.SessionRecord;
+import dev.rotor.spi.StoreUnavailableException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class AccessTokenTest {
@@ -103,6 +111,71 @@ class AccessTokenTest {
         f.tokens.logout(pair.refreshToken());
 
         assertThat(f.tokens.verifyAccessToken(pair.accessToken()).subject()).isEqualTo("alice");
+    }
+
+    @Test
+    void aLiveAnswerReadBeforeALogoutOnThisInstanceIsNotKept() throws Exception {
+        CountDownLatch inFind = new CountDownLatch(1);
+        CountDownLatch loggedOut = new CountDownLatch(1);
+        AtomicBoolean holdNextFind = new AtomicBoolean();
+        MapSessionStore store = new MapSessionStore() {
+            @Override
+            public Optional<SessionRecord> find(String subject, String sessionId, Instant now) {
+                Optional<SessionRecord> live = super.find(subject, sessionId, now);
+                if (holdNextFind.getAndSet(false)) {
+                    inFind.countDown();
+                    await(loggedOut);
+                }
+                return live;
+            }
+        };
+        Fixture f = new Fixture();
+        TokenService tokens =
+                f.builder(store).liveSessionCheck(Duration.ofSeconds(30), 100).build();
+        TokenPair pair = tokens.issue("alice");
+        holdNextFind.set(true);
+        CompletableFuture<AccessClaims> verifying =
+                CompletableFuture.supplyAsync(() -> tokens.verifyAccessToken(pair.accessToken()));
+        await(inFind);
+
+        tokens.logout(pair.refreshToken());
+        loggedOut.countDown();
+
+        assertThat(verifying.get(10, TimeUnit.SECONDS).subject())
+                .as("answered from the read before the logout")
+                .isEqualTo("alice");
+        assertRefused(() -> tokens.verifyAccessToken(pair.accessToken()), Reason.TOKEN_REVOKED);
+    }
+
+    @Test
+    void aLogoutWhoseStoreCallFailsStillForgetsTheLiveAnswer() {
+        MapSessionStore store = new MapSessionStore() {
+            @Override
+            public synchronized boolean revoke(String subject, String sessionId, Instant now) {
+                super.revoke(subject, sessionId, now);
+                throw new StoreUnavailableException("committed, then the reply was lost", null);
+            }
+        };
+        Fixture f = new Fixture();
+        TokenService tokens =
+                f.builder(store).liveSessionCheck(Duration.ofSeconds(30), 100).build();
+        TokenPair pair = tokens.issue("alice");
+        assertThat(tokens.verifyAccessToken(pair.accessToken())).isNotNull();
+
+        assertRefused(() -> tokens.logout(pair.refreshToken()), Reason.STORE_UNAVAILABLE);
+
+        assertRefused(() -> tokens.verifyAccessToken(pair.accessToken()), Reason.TOKEN_REVOKED);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out waiting");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -45,6 +45,22 @@ class EventsTest {
     }
 
     @Test
+    void aLogoutReportsTheDeviceAndGenerationOfTheTokenItWasGiven() {
+        Fixture f = new Fixture(b -> b.eventListener(events::add));
+        TokenPair login = f.tokens.issue("alice", "phone", Map.of());
+        TokenPair next = f.tokens.refresh(login.refreshToken());
+
+        f.tokens.logout(next.refreshToken());
+
+        TokenEvent logout = events.get(events.size() - 1);
+        assertThat(logout.type()).isEqualTo(Type.REVOKED);
+        assertThat(logout.sessionId()).isEqualTo(login.sessionId());
+        assertThat(logout.deviceId()).isEqualTo("phone");
+        assertThat(logout.presentedGeneration()).isEqualTo(1);
+        assertThat(logout.revokedSessions()).isEqualTo(1);
+    }
+
+    @Test
     void aFailingListenerCannotFailTheOperation() {
         Fixture f = new Fixture(b -> b.eventListener(e -> {
                     throw new IllegalStateException("listener bug");
