@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * Mints the pair for a session's current generation. Both tokens are a pure function of the stored record
  * and the claims, with {@code iat} the time of the rotation, so minting the same generation again (a driver
- * retry, a grace replay) gives byte-identical tokens with a deterministic signature (HS256, RS256).
+ * retry, a grace replay) gives byte-identical tokens with a deterministic signature (HS256, RS256). Neither
+ * token outlives the session: the access token's {@code exp} is capped at the session's end.
  */
 final class PairMinter {
 
@@ -41,14 +42,15 @@ final class PairMinter {
      */
     TokenPair mint(SessionRecord session, String sessionClaims, String accessClaims, Instant now) {
         long iat = session.rotatedAt().getEpochSecond();
-        long accessExp = iat + accessTtlSeconds;
+        long sessionEnd = session.expiresAt().getEpochSecond();
+        long accessExp = Math.min(iat + accessTtlSeconds, sessionEnd);
         String refresh = codec.mintRefresh(
                 session.subject(),
                 session.sessionId(),
                 session.generation(),
                 session.deviceId(),
                 iat,
-                session.expiresAt().getEpochSecond(),
+                sessionEnd,
                 sessionClaims);
         String access = codec.mintAccess(
                 session.subject(),

@@ -73,6 +73,8 @@ public interface TokenService {
      * @return the new pair
      * @throws RotorException {@code REFRESH_TOKEN_REQUIRED}, {@code TOKEN_INVALID}, {@code TOKEN_EXPIRED},
      *     {@code TOKEN_REUSED}, {@code TOKEN_REVOKED}, {@code USER_NOT_FOUND} or {@code STORE_UNAVAILABLE}
+     * @throws IllegalArgumentException if the {@link UserLookup} returned claims a token cannot carry (a
+     *     registered name, an unsupported value, too long for {@code maxTokenLength}); nothing was rotated
      */
     TokenPair refresh(String refreshToken);
 

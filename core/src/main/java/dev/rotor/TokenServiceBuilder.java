@@ -133,17 +133,17 @@ public final class TokenServiceBuilder {
     }
 
     /**
-     * How long an access token lives. Default 15 minutes.
+     * How long an access token lives, at most: never past its session's end. Default 15 minutes.
      *
-     * @param ttl one second to 36,500 days, in whole milliseconds
+     * @param ttl one second to 36,500 days, in whole seconds (a token's {@code exp} is in seconds)
      * @return this builder
-     * @throws IllegalArgumentException if shorter than a second, longer than 36,500 days or finer than a
-     *     millisecond
+     * @throws IllegalArgumentException if shorter than a second, longer than 36,500 days or not whole seconds
      * @throws IllegalStateException if already set
      */
     public TokenServiceBuilder accessTokenTtl(Duration ttl) {
         requireUnset(accessTokenTtl, "accessTokenTtl");
-        this.accessTokenTtl = atLeastASecond(ttl, "accessTokenTtl");
+        requireArgument(atLeastASecond(ttl, "accessTokenTtl").getNano() == 0, "accessTokenTtl must be whole seconds");
+        this.accessTokenTtl = ttl;
         return this;
     }
 
@@ -231,19 +231,23 @@ public final class TokenServiceBuilder {
      * reuse, at most {@code maxReplays} times. Covers a response lost on the way to the client, or two tabs
      * refreshing at once. Only the immediate predecessor qualifies. Default: off.
      *
-     * @param period how long after a rotation; positive, in whole milliseconds
+     * @param period how long after a rotation; positive, in whole milliseconds, at most 36,500 days. A replay
+     *     returns the pair minted at the rotation, whose access token keeps its expiry, so keep the period well
+     *     below the access token's lifetime
      * @param maxReplays how many replays per rotation; 1 to 100 (the store keeps the id of each one)
      * @return this builder
-     * @throws IllegalArgumentException if the period is not a positive number of milliseconds or maxReplays not
-     *     1 to 100
+     * @throws IllegalArgumentException if the period is not a positive number of milliseconds up to 36,500 days,
+     *     or maxReplays not 1 to 100
      * @throws IllegalStateException if already set
      */
     public TokenServiceBuilder reuseGracePeriod(Duration period, int maxReplays) {
         requireUnset(reuseGracePeriod, "reuseGracePeriod");
         Objects.requireNonNull(period, "period");
         requireArgument(
-                period.compareTo(Duration.ofMillis(1)) >= 0 && period.getNano() % 1_000_000 == 0,
-                "grace period must be a positive whole number of milliseconds");
+                period.compareTo(Duration.ofMillis(1)) >= 0
+                        && period.compareTo(LONGEST_LIFETIME) <= 0
+                        && period.getNano() % 1_000_000 == 0,
+                "grace period must be a positive whole number of milliseconds, at most 36,500 days");
         requireArgument(maxReplays >= 1 && maxReplays <= MAX_GRACE_REPLAYS, "maxReplays must be 1 to 100");
         this.reuseGracePeriod = period;
         this.maxGraceReplays = maxReplays;
@@ -281,15 +285,19 @@ public final class TokenServiceBuilder {
      * {@code maxStaleness} without asking the store again; logouts through this service take effect
      * immediately on this instance, logouts on other instances within {@code maxStaleness}. Default: off.
      *
-     * @param maxStaleness how long a live answer may be reused; zero asks the store every time
+     * @param maxStaleness how long a live answer may be reused, at most 36,500 days; zero asks the store every
+     *     time
      * @param cacheSize how many sessions to remember, at least 1
      * @return this builder
-     * @throws IllegalArgumentException if maxStaleness is negative or cacheSize below 1
+     * @throws IllegalArgumentException if maxStaleness is negative or over 36,500 days, or cacheSize below 1
      * @throws IllegalStateException if already set
      */
     public TokenServiceBuilder liveSessionCheck(Duration maxStaleness, int cacheSize) {
         requireUnset(liveSessionStaleness, "liveSessionCheck");
-        requireArgument(!Objects.requireNonNull(maxStaleness, "maxStaleness").isNegative(), "negative staleness");
+        requireArgument(
+                !Objects.requireNonNull(maxStaleness, "maxStaleness").isNegative()
+                        && maxStaleness.compareTo(LONGEST_LIFETIME) <= 0,
+                "maxStaleness must be 0 to 36,500 days");
         requireArgument(cacheSize >= 1, "cacheSize must be at least 1");
         this.liveSessionStaleness = maxStaleness;
         this.liveSessionCacheSize = cacheSize;

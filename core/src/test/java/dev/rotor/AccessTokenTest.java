@@ -114,6 +114,24 @@ class AccessTokenTest {
     }
 
     @Test
+    void anAccessTokenNeverOutlivesItsSession() {
+        Fixture f =
+                new Fixture(b -> b.accessTokenTtl(Duration.ofMinutes(15)).absoluteSessionLifetime(Duration.ofHours(1)));
+        TokenPair login = f.tokens.issue("alice");
+        f.clock.advance(Duration.ofMinutes(59));
+
+        TokenPair last = f.tokens.refresh(login.refreshToken());
+
+        assertThat(last.expiresIn()).isEqualTo(60);
+        assertThat(f.tokens.verifyAccessToken(last.accessToken()).expiresAt())
+                .isEqualTo(Fixture.START.plus(Duration.ofHours(1)));
+        f.clock.advance(Duration.ofMinutes(1));
+        assertRefused(() -> f.tokens.verifyAccessToken(last.accessToken()), Reason.TOKEN_EXPIRED);
+        Fixture shortSessions = new Fixture(b -> b.absoluteSessionLifetime(Duration.ofSeconds(10)));
+        assertThat(shortSessions.tokens.issue("bob").expiresIn()).isEqualTo(10);
+    }
+
+    @Test
     void aLiveAnswerReadBeforeALogoutOnThisInstanceIsNotKept() throws Exception {
         CountDownLatch inFind = new CountDownLatch(1);
         CountDownLatch loggedOut = new CountDownLatch(1);

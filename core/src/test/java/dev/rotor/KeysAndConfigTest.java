@@ -88,6 +88,13 @@ class KeysAndConfigTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.reuseGracePeriod(Duration.ZERO, 1))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.accessTokenTtl(Duration.ofMillis(1500)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("accessTokenTtl must be whole seconds");
+        assertThatThrownBy(() -> builder.reuseGracePeriod(Duration.ofSeconds(Long.MAX_VALUE), 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.liveSessionCheck(Duration.ofSeconds(Long.MAX_VALUE), 1))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.reuseGracePeriod(Duration.ofSeconds(5), 0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.reuseGracePeriod(Duration.ofSeconds(5), 101))
