@@ -125,7 +125,9 @@ public final class RedisSessionStoreBuilder {
     /**
      * Connect and read timeout of each attempt, for a client Rotor builds. A refresh fails with {@code
      * STORE_UNAVAILABLE} after at most {@code attempts × (pool wait + connect + read timeout)}; on a cluster,
-     * whose client retries by itself, within {@code timeout × (attempts + 1)} in all. Default 500 ms.
+     * whose client retries by itself, within {@code timeout × (attempts + 1)} in all, at most twice that right
+     * after a master restarted (its closed connections are replaced and the command sent once more). Default
+     * 500 ms.
      *
      * @param timeout positive
      * @return this builder

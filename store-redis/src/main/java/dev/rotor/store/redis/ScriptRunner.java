@@ -3,12 +3,15 @@ package dev.rotor.store.redis;
 import dev.rotor.spi.StoreUnavailableException;
 import dev.rotor.store.redis.Scripts.Script;
 import java.net.SocketTimeoutException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisClusterOperationException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
@@ -18,9 +21,10 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * a restart or {@code SCRIPT FLUSH}) the script itself with {@code EVAL}, which also caches it again. A
  * command whose connection failed or timed out is sent again, up to the configured attempts, with the same
  * arguments; the scripts make that safe. A connection that failed without timing out (closed by a Redis
- * that restarted, reset, refused) means the pool's idle connections are as dead, so before the next attempt a
- * standalone client's idle connections are dropped; otherwise each would fail one call after a restart.
- * Every Jedis failure becomes a {@link StoreUnavailableException}.
+ * that restarted, reset, refused) means the pool's other idle connections are as dead, and each would fail a
+ * call: so a standalone client's idle connections are dropped before the next attempt, and when the cluster
+ * client gives up because of such failures alone, every node's idle connections are dropped and the command
+ * is sent once more. Every Jedis failure becomes a {@link StoreUnavailableException}.
  */
 final class ScriptRunner {
 
@@ -33,7 +37,17 @@ final class ScriptRunner {
     ScriptRunner(UnifiedJedis redis, int attempts) {
         this.redis = redis;
         this.attempts = attempts;
-        this.dropIdleConnections = redis instanceof RedisClient standalone ? standalone.getPool()::clear : () -> {};
+        this.dropIdleConnections = dropIdleConnections(redis);
+    }
+
+    private static Runnable dropIdleConnections(UnifiedJedis redis) {
+        if (redis instanceof RedisClient standalone) {
+            return standalone.getPool()::clear;
+        }
+        if (redis instanceof RedisClusterClient cluster) {
+            return () -> cluster.getClusterNodes().values().forEach(pool -> pool.clear());
+        }
+        return () -> {};
     }
 
     Object run(Script script, String key, String... args) {
@@ -50,6 +64,7 @@ final class ScriptRunner {
     }
 
     <T> T call(Supplier<T> command) {
+        boolean resentAfterClosedConnections = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 return command.get();
@@ -57,14 +72,32 @@ final class ScriptRunner {
                 if (attempt >= attempts) {
                     throw unavailable(e);
                 }
-                if (!(e.getCause() instanceof SocketTimeoutException)) {
+                if (!timedOut(e)) {
                     dropIdleConnections.run();
                 }
                 LOG.debug("Redis connection failed ({}); attempt {} of {}", e.getMessage(), attempt + 1, attempts);
+            } catch (JedisClusterOperationException e) {
+                if (resentAfterClosedConnections || !onlyClosedConnections(e)) {
+                    throw unavailable(e);
+                }
+                resentAfterClosedConnections = true;
+                dropIdleConnections.run();
+                LOG.debug("Redis Cluster connections were closed; sending the command once more on new ones");
             } catch (JedisException e) {
                 throw unavailable(e);
             }
         }
+    }
+
+    private static boolean timedOut(JedisConnectionException e) {
+        return e.getCause() instanceof SocketTimeoutException;
+    }
+
+    /** Whether every attempt of the cluster client failed on a connection that was closed, none timed out. */
+    private static boolean onlyClosedConnections(JedisClusterOperationException e) {
+        Throwable[] failures = e.getSuppressed();
+        return failures.length > 0
+                && Arrays.stream(failures).allMatch(f -> f instanceof JedisConnectionException c && !timedOut(c));
     }
 
     private static StoreUnavailableException unavailable(JedisException e) {

@@ -17,11 +17,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.args.ClientPauseMode;
+import redis.clients.jedis.exceptions.JedisMovedDataException;
 
 /** Faults on a 3-master cluster of the test's own: paused nodes and a restarted master. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -135,6 +141,53 @@ class ClusterFaultTest {
         assertThat(store.find("dave", first.sessionId(), Instant.now()))
                 .hasValueSatisfying(session -> assertThat(session.generation()).isEqualTo(1));
         assertThat(tokens.refresh(second.refreshToken()).sessionId()).isEqualTo(first.sessionId());
+    }
+
+    @Test
+    void afterAMasterRestartsTheStaleConnectionsOfItsFullPoolFailNoCall() throws Exception {
+        RedisServer victim = cluster.nodes().get(2);
+        RecordCodec keys = new RecordCodec("rotor:");
+        List<String> onVictim = new ArrayList<>();
+        for (int user = 0; onVictim.size() < 8; user++) {
+            String subject = "pooled-" + user;
+            if (ownedBy(victim, keys.key(subject))) {
+                onVictim.add(subject);
+            }
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(onVictim.size());
+        List<Future<?>> warmUps = new ArrayList<>();
+        for (String subject : onVictim) {
+            warmUps.add(callers.submit(() -> {
+                start.await();
+                for (int call = 0; call < 200; call++) {
+                    tokens.issue(subject);
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> warmUp : warmUps) {
+            warmUp.get(60, TimeUnit.SECONDS);
+        }
+        callers.shutdown();
+
+        victim.restart();
+        cluster.awaitHealthy();
+
+        for (String subject : onVictim) {
+            TokenPair pair = tokens.issue(subject);
+            assertThat(tokens.refresh(pair.refreshToken()).sessionId()).isEqualTo(pair.sessionId());
+        }
+    }
+
+    private static boolean ownedBy(RedisServer node, String key) {
+        try (Jedis admin = node.connect()) {
+            admin.exists(key);
+            return true;
+        } catch (JedisMovedDataException servedElsewhere) {
+            return false;
+        }
     }
 
     private void pauseEveryNode(long millis) {
