@@ -17,11 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -154,23 +149,7 @@ class ClusterFaultTest {
                 onVictim.add(subject);
             }
         }
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService callers = Executors.newFixedThreadPool(onVictim.size());
-        List<Future<?>> warmUps = new ArrayList<>();
-        for (String subject : onVictim) {
-            warmUps.add(callers.submit(() -> {
-                start.await();
-                for (int call = 0; call < 200; call++) {
-                    tokens.issue(subject);
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> warmUp : warmUps) {
-            warmUp.get(60, TimeUnit.SECONDS);
-        }
-        callers.shutdown();
+        PoolFiller.fill(tokens, onVictim);
 
         victim.restart();
         cluster.awaitHealthy();

@@ -15,11 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
@@ -91,24 +86,11 @@ class StandaloneFaultTest {
     @Test
     void afterARestartTheStaleConnectionsOfAFullPoolFailNoCall() throws Exception {
         int threads = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService callers = Executors.newFixedThreadPool(threads);
-        List<Future<?>> warmUps = new ArrayList<>();
+        List<String> subjects = new ArrayList<>();
         for (int thread = 0; thread < threads; thread++) {
-            String subject = "warm-" + thread;
-            warmUps.add(callers.submit(() -> {
-                start.await();
-                for (int call = 0; call < 200; call++) {
-                    tokens.issue(subject);
-                }
-                return null;
-            }));
+            subjects.add("warm-" + thread);
         }
-        start.countDown();
-        for (Future<?> warmUp : warmUps) {
-            warmUp.get(30, TimeUnit.SECONDS);
-        }
-        callers.shutdown();
+        PoolFiller.fill(tokens, subjects);
         try (Jedis admin = redis.connect()) {
             assertThat(admin.clientList().lines().filter(client -> client.contains(" name=rotor ")))
                     .as("pooled connections before the restart")
