@@ -98,7 +98,14 @@ final class DefaultTokenService implements TokenService {
                 config.reuseGracePeriod(),
                 config.maxGraceReplays(),
                 config.reuseScope());
-        RotationResult result = inStore(() -> store.rotate(request));
+        RotationResult result;
+        try {
+            result = inStore(() -> store.rotate(request));
+        } catch (RotorException storeFailed) {
+            // The reply is lost, not necessarily the write: a reuse revocation may have committed.
+            forgetLive(token.subject(), config.reuseScope() == ReuseScope.SESSION ? token.sessionId() : null);
+            throw storeFailed;
+        }
         SessionRecord session = result.session();
         switch (result.outcome()) {
             case ROTATED -> events.publish(Type.REFRESHED, now, session, token.generation(), null, 0);
@@ -146,7 +153,7 @@ final class DefaultTokenService implements TokenService {
         VerifiedToken token = verify(accessToken, TokenType.ACCESS, nowMillis, true);
         if (liveSessions != null && !liveSessions.isFresh(token.subject(), token.sessionId(), nowMillis)) {
             Instant now = Instant.ofEpochMilli(nowMillis);
-            long revocationsBefore = liveSessions.revocations();
+            long revocationsBefore = liveSessions.revocations(token.subject());
             if (inStore(() -> store.find(token.subject(), token.sessionId(), now), false)
                     .isEmpty()) {
                 throw RotorException.accessFailure(Reason.TOKEN_REVOKED);

@@ -1,21 +1,27 @@
 package dev.rotor;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Remembers, for a bounded time, that a session was seen live in the store, so that verifying an access
  * token does not ask the store every time. Bounded in size: when full it starts over, which only costs
  * store reads.
  *
- * <p>A live answer read from the store while this instance revoked sessions may predate the revocation, so
- * it is not kept: every forget counts a revocation first, and {@link #seenLive} drops its own entry again if
- * the count moved since the caller read it, before or after the entry went in.
+ * <p>A live answer read from the store while this instance revoked the session may predate the revocation.
+ * So every revocation first bumps a counter, one of a fixed set chosen by the subject, and an answer counts
+ * only while the counter it was read under is unchanged: from the moment a revocation is counted, no answer
+ * read before it is trusted, however the threads interleave.
  */
 final class LiveSessionCache {
 
-    private final ConcurrentHashMap<String, Long> seenLiveAt = new ConcurrentHashMap<>();
-    private final AtomicLong revocations = new AtomicLong();
+    private static final int STRIPES = 1024;
+
+    /** When the session was seen live, and its subject's revocation count read before asking the store. */
+    private record Seen(long atMillis, long revocations) {}
+
+    private final ConcurrentHashMap<String, Seen> seen = new ConcurrentHashMap<>();
+    private final AtomicLongArray revocations = new AtomicLongArray(STRIPES);
     private final long maxStalenessMillis;
     private final int maxEntries;
 
@@ -25,36 +31,37 @@ final class LiveSessionCache {
     }
 
     boolean isFresh(String subject, String sessionId, long nowMillis) {
-        Long seen = seenLiveAt.get(key(subject, sessionId));
-        return seen != null && nowMillis - seen < maxStalenessMillis;
+        Seen live = seen.get(key(subject, sessionId));
+        return live != null
+                && nowMillis - live.atMillis() < maxStalenessMillis
+                && live.revocations() == revocations.get(stripe(subject));
     }
 
-    /** How many revocations this instance has made: read it before asking the store. */
-    long revocations() {
-        return revocations.get();
+    /** The subject's revocation count: read it before asking the store, and hand it to {@link #seenLive}. */
+    long revocations(String subject) {
+        return revocations.get(stripe(subject));
     }
 
     void seenLive(String subject, String sessionId, long nowMillis, long revocationsBefore) {
-        if (seenLiveAt.size() >= maxEntries) {
-            seenLiveAt.clear();
+        if (seen.size() >= maxEntries) {
+            seen.clear();
         }
-        String key = key(subject, sessionId);
-        Long seen = nowMillis;
-        seenLiveAt.put(key, seen);
-        if (revocations.get() != revocationsBefore) {
-            seenLiveAt.remove(key, seen);
-        }
+        seen.put(key(subject, sessionId), new Seen(nowMillis, revocationsBefore));
     }
 
     void forget(String subject, String sessionId) {
-        revocations.incrementAndGet();
-        seenLiveAt.remove(key(subject, sessionId));
+        revocations.incrementAndGet(stripe(subject));
+        seen.remove(key(subject, sessionId));
     }
 
     void forgetSubject(String subject) {
-        revocations.incrementAndGet();
+        revocations.incrementAndGet(stripe(subject));
         String prefix = subject + '\0';
-        seenLiveAt.keySet().removeIf(key -> key.startsWith(prefix));
+        seen.keySet().removeIf(key -> key.startsWith(prefix));
+    }
+
+    private static int stripe(String subject) {
+        return Math.floorMod(subject.hashCode(), STRIPES);
     }
 
     private static String key(String subject, String sessionId) {

@@ -4,6 +4,8 @@ import static dev.rotor.Fixture.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rotor.RotorException.Reason;
+import dev.rotor.spi.RotationRequest;
+import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.SessionRecord;
 import dev.rotor.spi.StoreUnavailableException;
 import java.time.Duration;
@@ -183,6 +185,30 @@ class AccessTokenTest {
         assertRefused(() -> tokens.logout(pair.refreshToken()), Reason.STORE_UNAVAILABLE);
 
         assertRefused(() -> tokens.verifyAccessToken(pair.accessToken()), Reason.TOKEN_REVOKED);
+    }
+
+    @Test
+    void aReuseRevocationWhoseReplyIsLostStillForgetsTheLiveAnswers() {
+        MapSessionStore store = new MapSessionStore() {
+            @Override
+            public synchronized RotationResult rotate(RotationRequest request) {
+                RotationResult result = super.rotate(request);
+                if (result.outcome() == RotationResult.Outcome.REUSE_DETECTED) {
+                    throw new StoreUnavailableException("committed, then the reply was lost", null);
+                }
+                return result;
+            }
+        };
+        Fixture f = new Fixture();
+        TokenService tokens =
+                f.builder(store).liveSessionCheck(Duration.ofSeconds(30), 100).build();
+        TokenPair stolen = tokens.issue("alice");
+        TokenPair next = tokens.refresh(stolen.refreshToken());
+        assertThat(tokens.verifyAccessToken(next.accessToken())).isNotNull();
+
+        assertRefused(() -> tokens.refresh(stolen.refreshToken()), Reason.STORE_UNAVAILABLE);
+
+        assertRefused(() -> tokens.verifyAccessToken(next.accessToken()), Reason.TOKEN_REVOKED);
     }
 
     private static void await(CountDownLatch latch) {
