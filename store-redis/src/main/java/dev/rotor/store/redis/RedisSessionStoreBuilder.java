@@ -124,10 +124,10 @@ public final class RedisSessionStoreBuilder {
 
     /**
      * Connect and read timeout of each attempt, for a client Rotor builds. A refresh fails with {@code
-     * STORE_UNAVAILABLE} after at most {@code attempts × (pool wait + connect + read timeout)}; on a cluster,
-     * whose client retries by itself, within {@code timeout × (attempts + 1)} in all, at most twice that right
-     * after a master restarted (its closed connections are replaced and the command sent once more). Default
-     * 500 ms.
+     * STORE_UNAVAILABLE} after at most {@code attempts × (pool wait + connect + read timeout)}. A cluster client
+     * retries by itself and stops after {@code timeout × (attempts + 1)}, though the attempt under way and a
+     * slot-map refresh can add a timeout per node; right after a master restarted, whose closed connections
+     * are then replaced, the command may be sent once more. Default 500 ms.
      *
      * @param timeout positive
      * @return this builder

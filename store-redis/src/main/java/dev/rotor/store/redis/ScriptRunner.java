@@ -2,7 +2,9 @@ package dev.rotor.store.redis;
 
 import dev.rotor.spi.StoreUnavailableException;
 import dev.rotor.store.redis.Scripts.Script;
-import java.net.SocketTimeoutException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
@@ -20,11 +22,11 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * Runs the store's scripts: {@code EVALSHA} first, and only when the server answers {@code NOSCRIPT} (after
  * a restart or {@code SCRIPT FLUSH}) the script itself with {@code EVAL}, which also caches it again. A
  * command whose connection failed or timed out is sent again, up to the configured attempts, with the same
- * arguments; the scripts make that safe. A connection that failed without timing out (closed by a Redis
- * that restarted, reset, refused) means the pool's other idle connections are as dead, and each would fail a
- * call: so a standalone client's idle connections are dropped before the next attempt, and when the cluster
- * client gives up because of such failures alone, every node's idle connections are dropped and the command
- * is sent once more. Every Jedis failure becomes a {@link StoreUnavailableException}.
+ * arguments; the scripts make that safe. A connection the server closed or reset (a Redis that restarted)
+ * means the pool's other idle connections are as dead, and each would fail a call: so a standalone client's
+ * idle connections are dropped before the next attempt, and when the cluster client gives up on such a
+ * failure, every node's idle connections are dropped and the command is sent once more. Timeouts and
+ * unreachable servers keep the pools. Every Jedis failure becomes a {@link StoreUnavailableException}.
  */
 final class ScriptRunner {
 
@@ -42,12 +44,21 @@ final class ScriptRunner {
 
     private static Runnable dropIdleConnections(UnifiedJedis redis) {
         if (redis instanceof RedisClient standalone) {
-            return standalone.getPool()::clear;
+            return () -> bestEffort(() -> standalone.getPool().clear());
         }
         if (redis instanceof RedisClusterClient cluster) {
-            return () -> cluster.getClusterNodes().values().forEach(pool -> pool.clear());
+            return () -> bestEffort(() -> cluster.getClusterNodes().values().forEach(pool -> pool.clear()));
         }
         return () -> {};
+    }
+
+    /** A client built on another connection provider has no pool to clear; it keeps its connections. */
+    private static void bestEffort(Runnable drop) {
+        try {
+            drop.run();
+        } catch (RuntimeException e) {
+            LOG.debug("Could not drop idle Redis connections: {}", e.toString());
+        }
     }
 
     Object run(Script script, String key, String... args) {
@@ -72,12 +83,12 @@ final class ScriptRunner {
                 if (attempt >= attempts) {
                     throw unavailable(e);
                 }
-                if (!timedOut(e)) {
+                if (closedByServer(e)) {
                     dropIdleConnections.run();
                 }
                 LOG.debug("Redis connection failed ({}); attempt {} of {}", e.getMessage(), attempt + 1, attempts);
             } catch (JedisClusterOperationException e) {
-                if (resentAfterClosedConnections || !onlyClosedConnections(e)) {
+                if (resentAfterClosedConnections || !closedConnections(e)) {
                     throw unavailable(e);
                 }
                 resentAfterClosedConnections = true;
@@ -89,15 +100,25 @@ final class ScriptRunner {
         }
     }
 
-    private static boolean timedOut(JedisConnectionException e) {
-        return e.getCause() instanceof SocketTimeoutException;
+    /**
+     * Whether the server closed or reset a connection that was open: end of stream, or a socket error other
+     * than a failure to connect. Timeouts and unreachable servers are not.
+     */
+    private static boolean closedByServer(JedisConnectionException e) {
+        Throwable cause = e.getCause();
+        if (cause == null) {
+            return e.getSuppressed().length == 0;
+        }
+        return cause instanceof SocketException
+                && !(cause instanceof ConnectException)
+                && !(cause instanceof NoRouteToHostException);
     }
 
-    /** Whether every attempt of the cluster client failed on a connection that was closed, none timed out. */
-    private static boolean onlyClosedConnections(JedisClusterOperationException e) {
+    /** Whether the cluster client's last failure, the one it reports, was a connection the server closed. */
+    private static boolean closedConnections(JedisClusterOperationException e) {
         Throwable[] failures = e.getSuppressed();
         return failures.length > 0
-                && Arrays.stream(failures).allMatch(f -> f instanceof JedisConnectionException c && !timedOut(c));
+                && Arrays.stream(failures).allMatch(f -> f instanceof JedisConnectionException c && closedByServer(c));
     }
 
     private static StoreUnavailableException unavailable(JedisException e) {

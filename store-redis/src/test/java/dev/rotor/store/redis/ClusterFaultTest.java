@@ -150,6 +150,11 @@ class ClusterFaultTest {
             }
         }
         PoolFiller.fill(tokens, onVictim);
+        try (Jedis admin = victim.connect()) {
+            assertThat(admin.clientList().lines().filter(client -> client.contains(" name=rotor ")))
+                    .as("pooled connections to the master before it restarts, more than the 3 attempts")
+                    .hasSizeGreaterThanOrEqualTo(4);
+        }
 
         victim.restart();
         cluster.awaitHealthy();

@@ -17,8 +17,13 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.args.ClientPauseMode;
+import redis.clients.jedis.providers.ConnectionProvider;
 
 /** Faults on a redis-server of the test's own: kills, restarts, flushed scripts, paused clients. */
 class StandaloneFaultTest {
@@ -102,6 +107,41 @@ class StandaloneFaultTest {
         for (int call = 0; call < threads; call++) {
             TokenPair pair = tokens.issue("after-restart-" + call);
             assertThat(tokens.refresh(pair.refreshToken()).sessionId()).isEqualTo(pair.sessionId());
+        }
+    }
+
+    @Test
+    void aCallersClientOnItsOwnConnectionProviderStillWorksAfterARestart() {
+        HostAndPort server = redis.hostAndPort();
+        ConnectionProvider oneConnectionPerCommand = new ConnectionProvider() {
+            @Override
+            public Connection getConnection() {
+                return new Connection(server);
+            }
+
+            @Override
+            public Connection getConnection(CommandArguments args) {
+                return getConnection();
+            }
+
+            @Override
+            public void close() {}
+        };
+        try (RedisClient client = RedisClient.builder()
+                        .connectionProvider(oneConnectionPerCommand)
+                        .build();
+                RedisSessionStore ownClientStore =
+                        RedisSessionStore.builder().client(client).build()) {
+            TokenService onOwnClient = TokenService.builder()
+                    .signingKey(JwtKey.hs256("k", "a secret of at least thirty-two bytes!!"))
+                    .store(ownClientStore)
+                    .build();
+            onOwnClient.issue("alice");
+
+            redis.restart();
+
+            TokenPair pair = onOwnClient.issue("bob");
+            assertThat(onOwnClient.refresh(pair.refreshToken()).sessionId()).isEqualTo(pair.sessionId());
         }
     }
 
