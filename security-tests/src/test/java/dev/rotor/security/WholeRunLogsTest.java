@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Case 17 over the whole suite: runs after every other class of this module (see {@code
  * junit-platform.properties}) and searches everything logged by all of them, faults, races and refusals
- * included, for anything shaped like a token segment or the key.
+ * included, for anything shaped like a token segment or the key. It checks that they did run first, so run
+ * alone (or if the class order were lost) it fails rather than pass with nothing searched.
  */
 @Order(Integer.MAX_VALUE)
 class WholeRunLogsTest {
