@@ -1,6 +1,9 @@
 package dev.rotor.store.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rotor.TokenService;
+import dev.rotor.store.redis.testing.RedisServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -8,13 +11,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.Jedis;
 
 /** Fills a store's connection pools: one thread per subject, released together, logging in again and again. */
 final class PoolFiller {
 
     private PoolFiller() {}
 
-    static void fill(TokenService tokens, List<String> subjects) throws Exception {
+    /**
+     * Fills the pools, then checks that the node holds at least {@code atLeast} of the store's connections.
+     */
+    static void fill(TokenService tokens, List<String> subjects, RedisServer node, int atLeast) throws Exception {
+        fill(tokens, subjects);
+        try (Jedis admin = node.connect()) {
+            assertThat(admin.clientList().lines().filter(client -> client.contains(" name=rotor ")))
+                    .as("the store's connections to the node")
+                    .hasSizeGreaterThanOrEqualTo(atLeast);
+        }
+    }
+
+    private static void fill(TokenService tokens, List<String> subjects) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService callers = Executors.newFixedThreadPool(subjects.size());
         try {
