@@ -44,10 +44,12 @@ class RotorClientTest {
 
     @Test
     void anExpiredAccessTokenIsRefreshedOnItsFirst401() throws Exception {
-        try (RunningServer server = new RunningServer(Map.of("ACCESS_TTL_SECONDS", "1"))) {
+        // Two seconds, not one: exp counts from iat in whole seconds, so a 1 s token minted late in a second
+        // can expire within milliseconds, before the request that follows its refresh.
+        try (RunningServer server = new RunningServer(Map.of("ACCESS_TTL_SECONDS", "2"))) {
             RotorClient client = new RotorClient(server.uri("/"), Duration.ZERO, Clock.systemUTC());
             client.login("alice", "wonderland", null);
-            Thread.sleep(2100);
+            Thread.sleep(3100);
 
             HttpResponse<String> me = client.get("/api/v1/me");
 
