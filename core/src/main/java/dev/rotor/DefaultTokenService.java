@@ -103,7 +103,7 @@ final class DefaultTokenService implements TokenService {
             result = inStore(() -> store.rotate(request));
         } catch (RotorException storeFailed) {
             // The reply is lost, not necessarily the write: a reuse revocation may have committed.
-            forgetLive(token.subject(), config.reuseScope() == ReuseScope.SESSION ? token.sessionId() : null);
+            forgetRevokedByReuse(token.subject(), token.sessionId());
             throw storeFailed;
         }
         SessionRecord session = result.session();
@@ -138,7 +138,7 @@ final class DefaultTokenService implements TokenService {
                     session.sessionId(),
                     token.generation());
         }
-        forgetLive(session.subject(), config.reuseScope() == ReuseScope.SESSION ? session.sessionId() : null);
+        forgetRevokedByReuse(session.subject(), session.sessionId());
         events.publish(
                 Type.REUSE_DETECTED, now, session, token.generation(), since(session, now), result.revokedSessions());
         return refreshFailure(Reason.TOKEN_REUSED);
@@ -187,14 +187,8 @@ final class DefaultTokenService implements TokenService {
         return revoke(subject, sessionId, null, -1, now());
     }
 
-    /** Forgets the session's live answer even when the store fails: the revocation may have committed. */
     private boolean revoke(String subject, String sessionId, String deviceId, long presented, Instant now) {
-        boolean revoked;
-        try {
-            revoked = inStore(() -> store.revoke(subject, sessionId, now));
-        } finally {
-            forgetLive(subject, sessionId);
-        }
+        boolean revoked = revoking(subject, sessionId, () -> store.revoke(subject, sessionId, now));
         if (revoked) {
             LOG.debug("Session {} logged out", sessionId);
             events.publish(new TokenEvent(Type.REVOKED, now, subject, sessionId, deviceId, presented, -1, null, 1));
@@ -206,12 +200,7 @@ final class DefaultTokenService implements TokenService {
     public int logoutAll(String subject) {
         checkText(Objects.requireNonNull(subject, "subject"), MAX_SUBJECT_LENGTH, "subject");
         Instant now = now();
-        int revoked;
-        try {
-            revoked = inStore(() -> store.revokeAll(subject, now));
-        } finally {
-            forgetLive(subject, null);
-        }
+        int revoked = revoking(subject, null, () -> store.revokeAll(subject, now));
         LOG.debug("All sessions of a subject logged out: {} revoked", revoked);
         events.publish(new TokenEvent(Type.REVOKED, now, subject, null, null, -1, -1, null, revoked));
         return revoked;
@@ -267,6 +256,23 @@ final class DefaultTokenService implements TokenService {
             LOG.debug("Session store failure", e);
             throw RotorException.storeUnavailable(e, oauth2);
         }
+    }
+
+    /**
+     * Runs a store call that revokes the session, or every session of the subject if {@code sessionId} is
+     * {@code null}, and forgets their live answers even when the call fails: the revocation may have committed.
+     */
+    private <T> T revoking(String subject, String sessionId, Supplier<T> call) {
+        try {
+            return inStore(call);
+        } finally {
+            forgetLive(subject, sessionId);
+        }
+    }
+
+    /** Forgets the live answers of what a reuse of this session revokes under the reuse scope. */
+    private void forgetRevokedByReuse(String subject, String sessionId) {
+        forgetLive(subject, config.reuseScope() == ReuseScope.SESSION ? sessionId : null);
     }
 
     private void forgetLive(String subject, String sessionId) {
