@@ -34,31 +34,10 @@ final class ScriptRunner {
 
     private final UnifiedJedis redis;
     private final int attempts;
-    private final Runnable dropIdleConnections;
 
     ScriptRunner(UnifiedJedis redis, int attempts) {
         this.redis = redis;
         this.attempts = attempts;
-        this.dropIdleConnections = dropIdleConnections(redis);
-    }
-
-    private static Runnable dropIdleConnections(UnifiedJedis redis) {
-        if (redis instanceof RedisClient standalone) {
-            return () -> bestEffort(() -> standalone.getPool().clear());
-        }
-        if (redis instanceof RedisClusterClient cluster) {
-            return () -> bestEffort(() -> cluster.getClusterNodes().values().forEach(pool -> pool.clear()));
-        }
-        return () -> {};
-    }
-
-    /** A client built on another connection provider has no pool to clear; it keeps its connections. */
-    private static void bestEffort(Runnable drop) {
-        try {
-            drop.run();
-        } catch (RuntimeException e) {
-            LOG.debug("Could not drop idle Redis connections: {}", e.toString());
-        }
     }
 
     Object run(Script script, String key, String... args) {
@@ -84,7 +63,7 @@ final class ScriptRunner {
                     throw unavailable(e);
                 }
                 if (closedByServer(e)) {
-                    dropIdleConnections.run();
+                    dropIdleConnections();
                 }
                 LOG.debug("Redis connection failed ({}); attempt {} of {}", e.getMessage(), attempt + 1, attempts);
             } catch (JedisClusterOperationException e) {
@@ -92,7 +71,7 @@ final class ScriptRunner {
                     throw unavailable(e);
                 }
                 resentAfterClosedConnections = true;
-                dropIdleConnections.run();
+                dropIdleConnections();
                 LOG.debug("Redis Cluster connections were closed; sending the command once more on new ones");
             } catch (JedisException e) {
                 throw unavailable(e);
@@ -119,6 +98,22 @@ final class ScriptRunner {
         Throwable[] failures = e.getSuppressed();
         return failures.length > 0
                 && Arrays.stream(failures).allMatch(f -> f instanceof JedisConnectionException c && closedByServer(c));
+    }
+
+    /**
+     * Drops the idle connections of a standalone or cluster client. Best effort: a client built on another
+     * connection provider has no pool to clear and keeps its connections.
+     */
+    private void dropIdleConnections() {
+        try {
+            if (redis instanceof RedisClient standalone) {
+                standalone.getPool().clear();
+            } else if (redis instanceof RedisClusterClient cluster) {
+                cluster.getClusterNodes().values().forEach(pool -> pool.clear());
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Could not drop idle Redis connections: {}", e.toString());
+        }
     }
 
     private static StoreUnavailableException unavailable(JedisException e) {
