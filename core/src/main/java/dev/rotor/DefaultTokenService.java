@@ -252,7 +252,11 @@ final class DefaultTokenService implements TokenService {
         try {
             return call.get();
         } catch (RuntimeException e) {
-            LOG.warn("Session store unavailable, failing closed: {} (cause: {})", e, e.getCause());
+            // As text: slf4j would print a Throwable in the last place as a stack trace, on every call of an outage.
+            LOG.warn(
+                    "Session store unavailable, failing closed: {} (cause: {})",
+                    e.toString(),
+                    String.valueOf(e.getCause()));
             LOG.debug("Session store failure", e);
             throw RotorException.storeUnavailable(e, oauth2);
         }
