@@ -183,7 +183,9 @@ final class DefaultTokenService implements TokenService {
     @Override
     public boolean logoutSession(String subject, String sessionId) {
         checkText(Objects.requireNonNull(subject, "subject"), MAX_SUBJECT_LENGTH, "subject");
-        Objects.requireNonNull(sessionId, "sessionId");
+        if (!Ids.isSessionId(Objects.requireNonNull(sessionId, "sessionId"))) {
+            return false; // no session has it; the store never sees ids Rotor did not make
+        }
         return revoke(subject, sessionId, null, -1, now());
     }
 

@@ -9,6 +9,7 @@ final class Ids {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final int SESSION_ID_LENGTH = 22;
 
     private Ids() {}
 
@@ -17,6 +18,22 @@ final class Ids {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return ENCODER.encodeToString(bytes);
+    }
+
+    /** Whether a string could be a session id Rotor issued: 22 characters of base64url. */
+    static boolean isSessionId(String value) {
+        if (value.length() != SESSION_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean base64url =
+                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            if (!base64url) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

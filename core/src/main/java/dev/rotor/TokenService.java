@@ -115,7 +115,8 @@ public interface TokenService {
      * Logs out one session of a user, such as a device picked from {@link #sessions}. Idempotent.
      *
      * @param subject the user
-     * @param sessionId the session
+     * @param sessionId the session; a string that is no session id Rotor issued is no session, and the store
+     *     is not asked
      * @return {@code true} if a live session was revoked
      * @throws NullPointerException if an argument is {@code null}
      * @throws IllegalArgumentException if the subject is empty, over 1024 characters or malformed

@@ -258,6 +258,19 @@ class RefreshFlowTest {
     }
 
     @Test
+    void loggingOutAStringThatIsNoSessionIdIsFalseWithoutAskingTheStore() {
+        Fixture f = new Fixture();
+        TokenPair pair = f.tokens.issue("alice");
+        TokenService failing = f.builder(new FailingStore()).build();
+
+        for (String notAnId : new String[] {"", "x", pair.sessionId() + "|", "s".repeat(10_000), "é".repeat(22)}) {
+            assertThat(failing.logoutSession("alice", notAnId)).as(notAnId).isFalse();
+        }
+        assertRefused(() -> failing.logoutSession("alice", pair.sessionId()), Reason.STORE_UNAVAILABLE);
+        assertThat(f.tokens.logoutSession("alice", pair.sessionId())).isTrue();
+    }
+
+    @Test
     void inOauth2ModeOnlyTokenEndpointCallsAnswerAsOauth2WhenTheStoreFails() {
         Fixture f = new Fixture();
         TokenPair pair = f.tokens.issue("alice");
