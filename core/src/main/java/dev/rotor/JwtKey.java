@@ -1,6 +1,8 @@
 package dev.rotor;
 
 import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.SignatureGenerationException;
+import com.auth0.jwt.exceptions.SignatureVerificationException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.ECPrivateKey;
@@ -8,6 +10,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -75,13 +78,14 @@ public final class JwtKey {
      * @param publicKey the public key, at least 2048 bits
      * @param privateKey the matching private key
      * @return the key
-     * @throws IllegalArgumentException if the id is malformed or the key shorter than 2048 bits
+     * @throws IllegalArgumentException if the id is malformed, the key shorter than 2048 bits, or the private
+     *     key not the public key's
      * @throws NullPointerException if an argument is {@code null}
      */
     public static JwtKey rs256(String keyId, RSAPublicKey publicKey, RSAPrivateKey privateKey) {
         checkRsa(publicKey);
         Objects.requireNonNull(privateKey, "privateKey");
-        return new JwtKey(checkedId(keyId), Algorithm.RSA256(publicKey, privateKey), true);
+        return new JwtKey(checkedId(keyId), matchingPair(Algorithm.RSA256(publicKey, privateKey)), true);
     }
 
     /**
@@ -105,13 +109,14 @@ public final class JwtKey {
      * @param publicKey the public key on curve P-256
      * @param privateKey the matching private key
      * @return the key
-     * @throws IllegalArgumentException if the id is malformed or the key not on P-256
+     * @throws IllegalArgumentException if the id is malformed, the key not on P-256, or the private key not
+     *     the public key's
      * @throws NullPointerException if an argument is {@code null}
      */
     public static JwtKey es256(String keyId, ECPublicKey publicKey, ECPrivateKey privateKey) {
         checkP256(publicKey);
         Objects.requireNonNull(privateKey, "privateKey");
-        return new JwtKey(checkedId(keyId), new EcdsaSha256LowS(publicKey, privateKey), true);
+        return new JwtKey(checkedId(keyId), matchingPair(new EcdsaSha256LowS(publicKey, privateKey)), true);
     }
 
     /**
@@ -175,6 +180,18 @@ public final class JwtKey {
             throw new IllegalArgumentException("a key id is 1 to 64 characters of A-Z a-z 0-9 . _ ~ -");
         }
         return keyId;
+    }
+
+    /** Signs a probe and verifies it, so a pair whose halves don't match fails here, not on every token. */
+    private static Algorithm matchingPair(Algorithm pair) {
+        byte[] empty = "e30".getBytes(StandardCharsets.US_ASCII);
+        try {
+            String signature = Base64.getUrlEncoder().withoutPadding().encodeToString(pair.sign(empty, empty));
+            pair.verify(new SignedParts("e30.e30." + signature, 3, 7));
+        } catch (SignatureGenerationException | SignatureVerificationException e) {
+            throw new IllegalArgumentException("the private key is not the public key's", e);
+        }
+        return pair;
     }
 
     private static void checkRsa(RSAPublicKey publicKey) {

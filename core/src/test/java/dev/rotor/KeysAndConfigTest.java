@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rotor.RotorException.Reason;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -35,6 +36,24 @@ class KeysAndConfigTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> JwtKey.es256("k", (ECPublicKey) p384.getPublic()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aKeyPairWhoseHalvesDoNotMatchIsRefusedAtOnce() {
+        var otherRsa = Keys.generate("RSA", 2048);
+        var otherEc = Keys.generateEc("secp256r1");
+
+        assertThatThrownBy(() -> JwtKey.rs256("k", RSA_PUBLIC, (RSAPrivateKey) otherRsa.getPrivate()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not the public key's");
+        assertThatThrownBy(
+                        () -> JwtKey.es256("k", (ECPublicKey) Keys.EC.getPublic(), (ECPrivateKey) otherEc.getPrivate()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not the public key's");
+        assertThat(JwtKey.rs256("k", RSA_PUBLIC, RSA_PRIVATE).canSign()).isTrue();
+        assertThat(JwtKey.es256("k", (ECPublicKey) Keys.EC.getPublic(), (ECPrivateKey) Keys.EC.getPrivate())
+                        .canSign())
+                .isTrue();
     }
 
     @Test
