@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * Reads a token payload with Jackson's streaming parser, after its signature was verified. Refuses
- * duplicate names at any depth, claims a token of its kind never has, trailing content, wrongly typed registered claims, more than {@link #MAX_CLAIMS}
- * top-level claims and nesting deeper than {@link #MAX_DEPTH}.
+ * duplicate names at any depth, trailing content, wrongly typed registered claims, more than {@link
+ * #MAX_CLAIMS} top-level claims and nesting deeper than {@link #MAX_DEPTH}; a refresh token carries nothing but
+ * its registered claims and {@code clm}.
  */
 final class PayloadParser {
 

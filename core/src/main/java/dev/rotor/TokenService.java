@@ -45,7 +45,8 @@ public interface TokenService {
      *
      * @param subject the user id, 1 to 1024 characters
      * @return the first token pair of the new session
-     * @throws IllegalArgumentException if the subject is empty or too long
+     * @throws IllegalArgumentException if the subject is empty, over 1024 characters or malformed (an unpaired
+     *     surrogate)
      * @throws NullPointerException if the subject is {@code null}
      * @throws RotorException with {@code STORE_UNAVAILABLE} if the session could not be stored
      */

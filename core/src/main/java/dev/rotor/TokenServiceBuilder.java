@@ -335,7 +335,8 @@ public final class TokenServiceBuilder {
     }
 
     /**
-     * Builds the service. The builder can be used again afterwards only to build an identical service.
+     * Builds the service. The service keeps its own copies of the settings: a later call on this builder
+     * (another verification key or listener) changes only services built after it.
      *
      * @return the token service
      * @throws IllegalStateException if the signing key or the store is missing

@@ -20,12 +20,15 @@ public record RotationResult(Outcome outcome, SessionRecord session, int revoked
      * @param outcome see {@link #outcome()}
      * @param session see {@link #session()}
      * @param revokedSessions see {@link #revokedSessions()}
-     * @throws IllegalArgumentException if the session does not fit the outcome
+     * @throws IllegalArgumentException if the session does not fit the outcome, or the count is negative
      */
     public RotationResult {
         Objects.requireNonNull(outcome, "outcome");
-        if ((session == null) != (outcome == Outcome.NOT_FOUND) || revokedSessions < 0) {
+        if ((session == null) != (outcome == Outcome.NOT_FOUND)) {
             throw new IllegalArgumentException("session must be present unless the outcome is NOT_FOUND");
+        }
+        if (revokedSessions < 0) {
+            throw new IllegalArgumentException("revokedSessions must not be negative");
         }
     }
 
