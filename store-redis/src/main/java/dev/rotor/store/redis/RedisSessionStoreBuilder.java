@@ -15,8 +15,8 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * Configures a {@link RedisSessionStore}. Name exactly one Redis: pass your own Jedis client with {@link
  * #client(UnifiedJedis)}, or let Rotor build one with {@link #standalone}, {@link #cluster} or {@link
- * #sentinel} and the timeout and pool settings here. Each setter checks its argument at once and may be
- * called only once.
+ * #sentinel} and the timeout and pool settings here, which a caller's client can't take. Each setter checks
+ * its argument at once and may be called only once.
  *
  * <table>
  *   <caption>Settings and defaults</caption>
@@ -129,14 +129,14 @@ public final class RedisSessionStoreBuilder {
      * slot-map refresh can add a timeout per node; right after a master restarted, whose closed connections
      * are then replaced, the command may be sent once more. Default 500 ms.
      *
-     * @param timeout positive
+     * @param timeout whole milliseconds, 1 ms to 1 hour (Jedis would read less than 1 ms as no timeout at all)
      * @return this builder
-     * @throws IllegalArgumentException if not positive
+     * @throws IllegalArgumentException if out of range or not whole milliseconds
      * @throws IllegalStateException if already set
      */
     public RedisSessionStoreBuilder timeout(Duration timeout) {
         requireState(this.timeout == null, "timeout was already set");
-        this.timeout = positive(timeout, "timeout");
+        this.timeout = wholeMillisUpToAnHour(timeout, "timeout");
         return this;
     }
 
@@ -176,14 +176,14 @@ public final class RedisSessionStoreBuilder {
      * How long a call waits for a free pooled connection before failing with {@code STORE_UNAVAILABLE}, for
      * a client Rotor builds. Default: the timeout.
      *
-     * @param maxWait positive
+     * @param maxWait whole milliseconds, 1 ms to 1 hour
      * @return this builder
-     * @throws IllegalArgumentException if not positive
+     * @throws IllegalArgumentException if out of range or not whole milliseconds
      * @throws IllegalStateException if already set
      */
     public RedisSessionStoreBuilder poolMaxWait(Duration maxWait) {
         requireState(poolMaxWait == null, "poolMaxWait was already set");
-        this.poolMaxWait = positive(maxWait, "poolMaxWait");
+        this.poolMaxWait = wholeMillisUpToAnHour(maxWait, "poolMaxWait");
         return this;
     }
 
@@ -191,12 +191,18 @@ public final class RedisSessionStoreBuilder {
      * Builds the store, and the Jedis client if Rotor is to build it.
      *
      * @return the store
-     * @throws IllegalStateException if no Redis was named
+     * @throws IllegalStateException if no Redis was named, or a caller's client was given together with a
+     *     setting that only a client Rotor builds can use ({@code timeout}, {@code poolSize}, {@code
+     *     poolMaxWait})
      */
     public RedisSessionStore build() {
         int tries = attempts == null ? 2 : attempts;
         String prefix = keyPrefix == null ? "rotor:" : keyPrefix;
         if (client != null) {
+            requireState(
+                    timeout == null && poolSize == null && poolMaxWait == null,
+                    "timeout, poolSize and poolMaxWait apply only to a client Rotor builds; configure your own"
+                            + " client instead");
             return new RedisSessionStore(client, false, prefix, tries);
         }
         Duration perAttempt = timeout == null ? Duration.ofMillis(500) : timeout;
@@ -245,9 +251,13 @@ public final class RedisSessionStoreBuilder {
                 "a Redis was already named");
     }
 
-    private static Duration positive(Duration duration, String name) {
+    private static Duration wholeMillisUpToAnHour(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
         requireArgument(
-                !Objects.requireNonNull(duration, name).isNegative() && !duration.isZero(), name + " must be positive");
+                duration.compareTo(Duration.ofMillis(1)) >= 0
+                        && duration.compareTo(Duration.ofHours(1)) <= 0
+                        && duration.toNanosPart() % 1_000_000 == 0,
+                name + " must be whole milliseconds, 1 ms to 1 hour");
         return duration;
     }
 

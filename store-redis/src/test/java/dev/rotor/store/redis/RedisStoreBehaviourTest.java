@@ -91,6 +91,29 @@ class RedisStoreBehaviourTest {
     }
 
     @Test
+    void aCallersClientWithPoolOrTimeoutSettingsIsRefusedRatherThanIgnored() {
+        try (RedisClient client =
+                RedisClient.builder().hostAndPort(redis.hostAndPort()).build()) {
+            assertThatThrownBy(() -> RedisSessionStore.builder()
+                            .client(client)
+                            .timeout(Duration.ofMillis(100))
+                            .build())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("only to a client Rotor builds");
+            assertThatThrownBy(() -> RedisSessionStore.builder()
+                            .poolSize(4)
+                            .client(client)
+                            .build())
+                    .isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> RedisSessionStore.builder()
+                            .client(client)
+                            .poolMaxWait(Duration.ofMillis(100))
+                            .build())
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
     void theBuilderRefusesBadSettingsAtOnce() {
         HostAndPort server = redis.hostAndPort();
 
@@ -100,6 +123,16 @@ class RedisStoreBehaviourTest {
         assertThatThrownBy(() -> RedisSessionStore.builder().attempts(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RedisSessionStore.builder().timeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RedisSessionStore.builder().timeout(Duration.ofNanos(500_000)))
+                .as("Jedis reads a 0 ms timeout as none at all")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RedisSessionStore.builder().timeout(Duration.ofDays(25)))
+                .as("more than an int of milliseconds")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RedisSessionStore.builder().poolMaxWait(Duration.ofNanos(1_500_000)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(RedisSessionStore.builder().timeout(Duration.ofMillis(1)).poolMaxWait(Duration.ofHours(1)))
+                .isNotNull();
         assertThatThrownBy(() -> RedisSessionStore.builder().cluster(Set.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RedisSessionStore.builder().standalone(server).cluster(Set.of(server)))
