@@ -10,16 +10,29 @@ import java.util.Optional;
  *
  * <p><b>Race semantics.</b> Every method is atomic with respect to every other call on the same subject:
  * for any interleaving of concurrent calls, the result is that of some serial order. In particular, when
- * several callers {@link #rotate} the same generation at once, exactly one sees {@code ROTATED}.
+ * several callers {@link #rotate} the same generation at once, exactly one sees {@code ROTATED}; a rotation
+ * never undoes a concurrent revocation; and concurrent grace replays are counted one by one. A write made
+ * conditional on the generation alone is not enough, since revocations and grace replays change a session
+ * without changing its generation: lock the subject's records, or compare a version that every write changes.
+ *
+ * <p><b>Ownership.</b> A session belongs to its subject. A call naming another subject finds nothing of it
+ * and changes nothing, even though session ids are random and unique: key a session by subject and id.
  *
  * <p><b>Failures.</b> Decisions are return values. A method throws {@link StoreUnavailableException} only
  * when the infrastructure fails; a call that throws may or may not have been applied, and a {@link #rotate}
  * retried with the same request id is answered as the first one.
  *
  * <p><b>Expiry and revocation.</b> A record whose {@link SessionRecord#expiresAt()} has passed is treated
- * as absent by every method and must eventually leave no trace in the store. A revoked session is kept,
- * {@linkplain SessionRecord#revoked() marked revoked}, until it expires, so that its used tokens are still
- * recognised as reuse; it is never returned by {@link #find} or {@link #list}.
+ * as absent by every method and must soon leave no trace in the store (the contract tests allow seconds); a
+ * call that changes nothing must not extend how long anything is kept. A revoked session, whether by {@link
+ * #revoke}, {@link #revokeAll} or a reuse alarm, is kept, {@linkplain SessionRecord#revoked() marked
+ * revoked}, until it expires, so that its used tokens are still recognised as reuse; it is never returned by
+ * {@link #find} or {@link #list}.
+ *
+ * <p><b>Inputs.</b> Subjects are 1 to 1024 UTF-16 characters, any well-formed text (braces, bars, line
+ * breaks and {@code U+0000} included), so up to about 3 KB of UTF-8; device ids are up to 256 such characters.
+ * Session ids are Rotor's own: 22 characters of base64url. Request ids are 16 characters of base64url.
+ * Times come to the millisecond and must come back exactly as given.
  *
  * <p><b>Time.</b> Each call carries {@code now} from Rotor's clock; a store judges expiry by it, not by
  * its own clock, and may use it to set time-to-live.
@@ -27,7 +40,7 @@ import java.util.Optional;
 public interface SessionStore {
 
     /**
-     * Stores a new session.
+     * Stores a new session. Rotor never creates a session id twice.
      *
      * @param session the session at generation 0
      * @throws StoreUnavailableException if the store cannot be reached

@@ -30,6 +30,23 @@ public abstract class LifecycleContract extends RotationContract {
     }
 
     @Test
+    void aSessionIsReachedOnlyThroughItsOwnSubject() {
+        SessionRecord session = openSession(newSubject());
+        String stranger = newSubject();
+        SessionRecord impostor = SessionRecord.open(session.sessionId(), stranger, "phone", now, REFRESH_TTL, null);
+
+        assertThat(store().rotate(rotation(impostor, 0, now.plusSeconds(1))).outcome())
+                .isEqualTo(Outcome.NOT_FOUND);
+        assertThat(store().revoke(stranger, session.sessionId(), now.plusSeconds(1)))
+                .isFalse();
+        assertThat(store().revokeAll(stranger, now.plusSeconds(1))).isZero();
+        assertThat(store().find(stranger, session.sessionId(), now)).isEmpty();
+        assertThat(store().list(stranger, now)).isEmpty();
+        assertThat(store().find(session.subject(), session.sessionId(), now.plusSeconds(2)))
+                .contains(session);
+    }
+
+    @Test
     void aSessionThatLastsCenturiesIsStoredRotatedAndFound() {
         String subject = newSubject();
         Duration centuries = Duration.ofDays(365L * 400);
@@ -100,6 +117,19 @@ public abstract class LifecycleContract extends RotationContract {
     }
 
     @Test
+    void revokingEverySessionKeepsThemSoTheirOldTokensAreStillReuse() {
+        String subject = newSubject();
+        SessionRecord session = openSession(subject);
+        store().rotate(rotation(session, 0, now.plusSeconds(1)));
+        store().revokeAll(subject, now.plusSeconds(2));
+
+        RotationResult old = store().rotate(rotation(session, 0, now.plusSeconds(3)));
+
+        assertThat(old.outcome()).isEqualTo(Outcome.REUSE_DETECTED);
+        assertThat(old.revokedSessions()).isZero();
+    }
+
+    @Test
     void aSessionOpenedAfterRevokeAllIsLive() {
         String subject = newSubject();
         openSession(subject);
@@ -129,8 +159,10 @@ public abstract class LifecycleContract extends RotationContract {
     void expiredSessionsLeaveNothingBehind() throws InterruptedException {
         String subject = newSubject();
         Instant start = Instant.now();
-        SessionRecord shortLived = SessionRecord.open("s-short", subject, null, start, Duration.ofMillis(300), null);
-        SessionRecord revoked = SessionRecord.open("s-revoked", subject, null, start, Duration.ofMillis(400), null);
+        SessionRecord shortLived =
+                SessionRecord.open("s-" + UUID.randomUUID(), subject, null, start, Duration.ofMillis(300), null);
+        SessionRecord revoked =
+                SessionRecord.open("s-" + UUID.randomUUID(), subject, null, start, Duration.ofMillis(400), null);
         store().create(shortLived);
         store().create(revoked);
         store().revoke(subject, revoked.sessionId(), start);
@@ -150,7 +182,8 @@ public abstract class LifecycleContract extends RotationContract {
     void callsThatChangeNothingDoNotKeepAnExpiredSubjectAlive() throws InterruptedException {
         String subject = newSubject();
         Instant start = Instant.now();
-        SessionRecord session = SessionRecord.open("s-brief", subject, null, start, Duration.ofMillis(400), null);
+        SessionRecord session =
+                SessionRecord.open("s-" + UUID.randomUUID(), subject, null, start, Duration.ofMillis(400), null);
         store().create(session);
         store().revoke(subject, session.sessionId(), start);
 

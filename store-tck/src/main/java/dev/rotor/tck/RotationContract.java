@@ -78,6 +78,7 @@ public abstract class RotationContract extends StoreFixture {
         SessionRecord otherDevice = openSession(subject);
         SessionRecord otherUser = openSession(newSubject());
         store().rotate(rotation(session, 0, now.plusSeconds(1)));
+        store().rotate(rotation(otherDevice, 0, now.plusSeconds(1)));
 
         RotationResult reuse = store().rotate(rotation(session, 0, now.plusSeconds(2)));
 
@@ -89,6 +90,9 @@ public abstract class RotationContract extends StoreFixture {
                 .isEmpty();
         assertThat(store().find(otherUser.subject(), otherUser.sessionId(), now.plusSeconds(3)))
                 .isPresent();
+        assertThat(store().rotate(rotation(otherDevice, 0, now.plusSeconds(4))).outcome())
+                .as("the other device's session is kept, marked revoked, so its old token is still reuse")
+                .isEqualTo(Outcome.REUSE_DETECTED);
     }
 
     @Test
@@ -112,16 +116,20 @@ public abstract class RotationContract extends StoreFixture {
     }
 
     @Test
-    void afterReuseEveryGenerationIsRefusedAndOlderOnesStillCountAsReuse() {
+    void afterReuseEveryGenerationIsRefusedAndOlderOnesStillCountAsReuseButRevokeNothingMore() {
         SessionRecord session = openSession(newSubject());
         store().rotate(rotation(session, 0, now.plusSeconds(1)));
         store().rotate(rotation(session, 0, now.plusSeconds(2)));
+        SessionRecord loginAfterTheAlarm = openSession(session.subject());
 
         assertThat(store().rotate(rotation(session, 1, now.plusSeconds(3))).outcome())
                 .isEqualTo(Outcome.NOT_FOUND);
         RotationResult second = store().rotate(rotation(session, 0, now.plusSeconds(4)));
         assertThat(second.outcome()).isEqualTo(Outcome.REUSE_DETECTED);
         assertThat(second.revokedSessions()).isZero();
+        assertThat(store().find(session.subject(), loginAfterTheAlarm.sessionId(), now.plusSeconds(5)))
+                .as("an old token of a revoked session can't log the user out again")
+                .contains(loginAfterTheAlarm);
     }
 
     @Test

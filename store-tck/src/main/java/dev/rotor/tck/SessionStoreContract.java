@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * TokenService} where tokens are involved. Extend this class in a store's tests and implement {@link
  * #store()}, {@link #holdsAnything(String)} and {@link #storedContent()}.
  */
-public abstract class SessionStoreContract extends LifecycleContract {
+public abstract class SessionStoreContract extends RaceContract {
 
     /** Rounds of the concurrent-refresh race. */
     protected static final int RACE_ROUNDS = 1_000;

@@ -14,8 +14,13 @@
  * }</pre>
  *
  * <p>The contract covers every outcome of {@link dev.rotor.spi.SessionStore#rotate rotate}, revocation and
- * its idempotence, listing, expiry, subjects that could break key schemes, that nothing token-derived is at
- * rest, and the race: 32 threads presenting one refresh token at once, 1,000 rounds, exactly one winner
- * each. Every test uses fresh random subjects, so one store instance (one Redis) can serve all of them.
+ * its idempotence, that a revoked session is kept so its old tokens are still reuse, that a session is reached
+ * only through its own subject, listing, expiry, subjects that could break key schemes, that nothing
+ * token-derived is at rest, and races released together on a latch: 32 threads presenting one refresh token
+ * at once, 1,000 rounds, exactly one winner each; concurrent grace replays counted one by one; a rotation
+ * against a revocation; a reuse alarm against a sibling session's rotation. Tests use fresh random subjects
+ * and session ids, so one store instance (one Redis) can serve all of them, except {@code
+ * anySubjectWorksWithoutCollidingWithOthers}, whose awkward subjects are fixed: run one kit per store at a
+ * time.
  */
 package dev.rotor.tck;
