@@ -1,6 +1,8 @@
 package dev.rotor.examples;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +17,10 @@ import java.util.Locale;
 final class JsonExchange {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Refuses a name twice in one object and anything after the value, which a proxy might read otherwise. */
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final HttpExchange exchange;
 
@@ -26,7 +31,8 @@ final class JsonExchange {
     /**
      * The request body as a JSON object; an empty body is an empty object.
      *
-     * @throws ApiError if the body is over 64 KB, not {@code application/json}, or not a JSON object
+     * @throws ApiError if the body is over 64 KB, not {@code application/json}, or not one JSON object with
+     *     distinct names
      */
     ObjectNode body() throws IOException {
         byte[] bytes = readAtMost(exchange.getRequestBody(), MAX_BODY_BYTES);

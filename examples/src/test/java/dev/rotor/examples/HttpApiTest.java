@@ -140,6 +140,23 @@ class HttpApiTest {
     }
 
     @Test
+    void aBodyThatTwoReadersCouldReadDifferentlyIsRefused() {
+        String token = server.login("laptop").path("refresh_token").asText();
+
+        assertError(
+                server.post("/api/v1/auth/refresh", "{\"refresh_token\":\"x\",\"refresh_token\":\"" + token + "\"}"),
+                400,
+                "INVALID_JSON");
+        assertError(
+                server.post("/api/v1/auth/refresh", "{\"refresh_token\":\"" + token + "\"} {\"refresh_token\":\"x\"}"),
+                400,
+                "INVALID_JSON");
+        assertThat(server.refresh(token).statusCode())
+                .as("the token was never used")
+                .isEqualTo(200);
+    }
+
+    @Test
     void bearerEndpointsNeedAValidAccessToken() {
         JsonNode login = server.login("tablet");
         String access = login.path("access_token").asText();
