@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -29,11 +28,14 @@ import org.junit.jupiter.api.Test;
  */
 class RotorClientRaceTest {
 
+    private static final Duration STALE = Duration.ofSeconds(6);
+
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final CountDownLatch refreshArrived = new CountDownLatch(1);
     private final CountDownLatch answerRefresh = new CountDownLatch(1);
     private final AtomicInteger issued = new AtomicInteger();
     private final AtomicInteger logouts = new AtomicInteger();
+    private final MovableClock clock = new MovableClock();
     private HttpServer server;
     private RotorClient client;
 
@@ -58,8 +60,8 @@ class RotorClientRaceTest {
         server.setExecutor(handlers);
         server.start();
         URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-        // Tokens live 10 s and the client refreshes 30 s ahead: every access token is stale at once.
-        client = new RotorClient(uri, Duration.ofSeconds(30), Clock.systemUTC());
+        // Tokens live 10 s and the client refreshes halfway: 6 s on the client's clock make them stale.
+        client = new RotorClient(uri, Duration.ofSeconds(30), clock);
     }
 
     @AfterEach
@@ -72,6 +74,7 @@ class RotorClientRaceTest {
     @Test
     void aRefreshAnsweredAfterLogoutLeavesTheClientLoggedOut() throws Exception {
         client.login("alice", "wonderland", null);
+        clock.advance(STALE);
         CompletableFuture<String> staleCaller = CompletableFuture.supplyAsync(client::accessToken);
         assertThat(refreshArrived.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -86,6 +89,7 @@ class RotorClientRaceTest {
     @Test
     void aRefreshAnsweredAfterANewLoginKeepsTheNewLoginsTokens() throws Exception {
         client.login("alice", "wonderland", null);
+        clock.advance(STALE);
         CompletableFuture<String> staleCaller = CompletableFuture.supplyAsync(client::accessToken);
         assertThat(refreshArrived.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -107,6 +111,7 @@ class RotorClientRaceTest {
             presented.set(body.replaceAll(".*\"refresh_token\"\\s*:\\s*\"([^\"]*)\".*", "$1"));
             answerTokens(exchange, "refresh");
         });
+        clock.advance(STALE);
         client.accessToken();
         return presented.get();
     }

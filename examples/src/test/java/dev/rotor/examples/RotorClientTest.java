@@ -10,9 +10,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +92,49 @@ class RotorClientTest {
         }
     }
 
+    @Test
+    void aShortLivedAccessTokenIsRefreshedHalfwayNotOnEveryCall() {
+        try (RunningServer server = new RunningServer(Map.of("ACCESS_TTL_SECONDS", "20"))) {
+            MovableClock clock = new MovableClock();
+            RotorClient client = new RotorClient(server.uri("/"), Duration.ofSeconds(30), clock);
+            client.login("alice", "wonderland", null);
+
+            client.get("/api/v1/me");
+            clock.advance(Duration.ofSeconds(9));
+            client.get("/api/v1/me");
+            assertThat(refreshes(server)).isZero();
+
+            clock.advance(Duration.ofSeconds(2));
+            assertThat(client.get("/api/v1/me").statusCode()).isEqualTo(200);
+            assertThat(refreshes(server)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPathThatCouldLeadToAnotherHostIsRefusedBeforeTheTokenIsSent() {
+        try (RunningServer server = new RunningServer(Map.of())) {
+            RotorClient client = new RotorClient(server.uri("/"));
+            client.login("alice", "wonderland", null);
+
+            for (String path : List.of("//evil.example/steal", "https://evil.example/steal", "api/v1/me", "")) {
+                assertThatThrownBy(() -> client.get(path)).as(path).isInstanceOf(IllegalArgumentException.class);
+            }
+            assertThat(client.get("/api/v1/me").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aServerInCookieModeIsRefusedAtLoginRatherThanKeptWithoutARefreshToken() {
+        try (RunningServer server = new RunningServer(Map.of("REFRESH_TOKEN_COOKIE", "true"))) {
+            RotorClient client = new RotorClient(server.uri("/"));
+
+            assertThatThrownBy(() -> client.login("alice", "wonderland", null))
+                    .isInstanceOfSatisfying(RotorClientException.class, e -> assertThat(e.reason())
+                            .isEqualTo("MALFORMED_REPLY"));
+            assertThat(client.isLoggedIn()).isFalse();
+        }
+    }
+
     private static long refreshes(RunningServer server) {
         return server.events.stream()
                 .filter(e -> e.type() == TokenEvent.Type.REFRESHED)
@@ -123,30 +163,6 @@ class RotorClientTest {
             return results;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** The client's view of time, moved by the test. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

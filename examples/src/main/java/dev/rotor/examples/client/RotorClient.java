@@ -21,8 +21,14 @@ import java.util.concurrent.CompletionException;
  *
  * <p>Refreshes are single-flight: however many threads find the token stale at once, one refresh request is
  * sent and all of them use its result, so a rotating refresh token is never presented twice by mistake. When
- * the server answers {@code TOKEN_REUSED} or {@code TOKEN_REVOKED}, the client forgets its tokens and reports
- * itself logged out.
+ * the server refuses a refresh with a 4xx answer ({@code TOKEN_REUSED}, {@code TOKEN_REVOKED}, {@code
+ * TOKEN_EXPIRED}, ...), the client forgets its tokens and reports itself logged out.
+ *
+ * <p>A refresh whose reply is lost (a timeout, {@code UNREACHABLE}) keeps the old tokens, and the next call
+ * presents the same refresh token again. If the server had rotated it, that is reuse unless the server runs
+ * with a grace period ({@code REUSE_GRACE_SECONDS}) longer than this client's 10 s timeout; within it, the
+ * server answers with the same new pair. The client reads tokens from reply bodies, so it does not work with
+ * a server in cookie mode.
  *
  * <pre>{@code
  * RotorClient client = new RotorClient(URI.create("http://localhost:8080"));
@@ -35,7 +41,13 @@ public final class RotorClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private record Tokens(String access, String refresh, Instant accessExpiresAt) {}
+    /** The tokens, and when to refresh them; never printed. */
+    private record Tokens(String access, String refresh, Instant refreshAt) {
+        @Override
+        public String toString() {
+            return "Tokens[refreshAt=" + refreshAt + "]";
+        }
+    }
 
     private final URI baseUri;
     private final HttpClient http;
@@ -58,7 +70,8 @@ public final class RotorClient {
      * A client with its own refresh margin and clock.
      *
      * @param baseUri the server
-     * @param refreshAhead how long before the access token's expiry to refresh it
+     * @param refreshAhead how long before the access token's expiry to refresh it, at most half of the
+     *     token's lifetime (so a short-lived token is not refreshed on every call)
      * @param clock the clock to judge expiry by
      */
     public RotorClient(URI baseUri, Duration refreshAhead, Clock clock) {
@@ -91,17 +104,18 @@ public final class RotorClient {
      * Sends {@code GET path} with the access token, refreshing first if it is about to expire, and once more
      * if the server says it has expired.
      *
-     * @param path such as {@code /api/v1/me}
+     * @param path such as {@code /api/v1/me}: a path on this server, starting with a single {@code /}
      * @return the response, whatever its status
+     * @throws IllegalArgumentException if the path could lead to another host, which would get the token
      * @throws RotorClientException if the client is logged out or a needed refresh is refused
      */
     public HttpResponse<String> get(String path) {
+        URI target = onThisServer(path);
         Tokens used = currentTokens();
-        HttpResponse<String> response =
-                send(HttpRequest.newBuilder(baseUri.resolve(path)).GET(), used.access());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(target).GET(), used.access());
         if (response.statusCode() == 401 && "TOKEN_EXPIRED".equals(reason(response))) {
             Tokens refreshed = refreshReplacing(used);
-            response = send(HttpRequest.newBuilder(baseUri.resolve(path)).GET(), refreshed.access());
+            response = send(HttpRequest.newBuilder(target).GET(), refreshed.access());
         }
         return response;
     }
@@ -151,7 +165,7 @@ public final class RotorClient {
         if (current == null) {
             throw new RotorClientException(401, "LOGGED_OUT");
         }
-        if (clock.instant().plus(refreshAhead).isBefore(current.accessExpiresAt())) {
+        if (clock.instant().isBefore(current.refreshAt())) {
             return current;
         }
         return refreshReplacing(current);
@@ -180,6 +194,9 @@ public final class RotorClient {
         try {
             return flight.join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw (RuntimeException) e.getCause();
         }
     }
@@ -195,7 +212,7 @@ public final class RotorClient {
                 refreshing = null;
             }
             flight.complete(fresh);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error too: followers must not wait forever
             synchronized (lock) {
                 if (tokens == stale && e instanceof RotorClientException refused && refused.loggedOut()) {
                     tokens = null;
@@ -204,6 +221,17 @@ public final class RotorClient {
             }
             flight.completeExceptionally(e);
         }
+    }
+
+    private URI onThisServer(String path) {
+        URI target = baseUri.resolve(Objects.requireNonNull(path, "path"));
+        if (!path.startsWith("/")
+                || path.startsWith("//")
+                || !Objects.equals(target.getScheme(), baseUri.getScheme())
+                || !Objects.equals(target.getRawAuthority(), baseUri.getRawAuthority())) {
+            throw new IllegalArgumentException("a path on the server, starting with a single /");
+        }
+        return target;
     }
 
     private JsonNode post(String path, Map<String, String> body) {
@@ -240,10 +268,23 @@ public final class RotorClient {
         }
     }
 
+    /** The tokens of a reply; a reply without both tokens and a positive lifetime is refused. */
     private Tokens tokensFrom(JsonNode reply) {
-        Instant expiresAt = clock.instant().plusSeconds(reply.path("expires_in").asLong());
-        return new Tokens(
-                reply.path("access_token").asText(), reply.path("refresh_token").asText(), expiresAt);
+        JsonNode access = reply.path("access_token");
+        JsonNode refresh = reply.path("refresh_token");
+        long lifetime = reply.path("expires_in").asLong();
+        if (!access.isTextual()
+                || access.asText().isEmpty()
+                || !refresh.isTextual()
+                || refresh.asText().isEmpty()
+                || lifetime <= 0) {
+            throw new RotorClientException(0, "MALFORMED_REPLY");
+        }
+        Duration margin = refreshAhead.compareTo(Duration.ofSeconds(lifetime).dividedBy(2)) < 0
+                ? refreshAhead
+                : Duration.ofSeconds(lifetime).dividedBy(2);
+        Instant refreshAt = clock.instant().plusSeconds(lifetime).minus(margin);
+        return new Tokens(access.asText(), refresh.asText(), refreshAt);
     }
 
     private static String reason(HttpResponse<String> response) {

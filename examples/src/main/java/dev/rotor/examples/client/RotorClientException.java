@@ -17,7 +17,8 @@ public final class RotorClientException extends RuntimeException {
     /**
      * The HTTP status.
      *
-     * @return the status code, or 0 if the server could not be reached
+     * @return the status code, or 0 if the server could not be reached or its reply carried no tokens
+     *     ({@code MALFORMED_REPLY}, such as a server in cookie mode)
      */
     public int status() {
         return status;
@@ -33,16 +34,13 @@ public final class RotorClientException extends RuntimeException {
     }
 
     /**
-     * Whether the session is over and the user must log in again.
+     * Whether the session is over and the user must log in again: the server refused the token with a 4xx
+     * answer other than 408 and 429, which say "try again later".
      *
-     * @return {@code true} for {@code TOKEN_REUSED}, {@code TOKEN_REVOKED}, {@code TOKEN_EXPIRED} and {@code
-     *     TOKEN_INVALID} on refresh
+     * @return {@code true} for {@code TOKEN_REUSED}, {@code TOKEN_REVOKED}, {@code TOKEN_EXPIRED}, {@code
+     *     TOKEN_INVALID}, {@code USER_NOT_FOUND}, {@code REFRESH_TOKEN_REQUIRED} and {@code LOGGED_OUT}
      */
     public boolean loggedOut() {
-        return reason.equals("TOKEN_REUSED")
-                || reason.equals("TOKEN_REVOKED")
-                || reason.equals("TOKEN_EXPIRED")
-                || reason.equals("TOKEN_INVALID")
-                || reason.equals("LOGGED_OUT");
+        return status >= 400 && status < 500 && status != 408 && status != 429;
     }
 }
