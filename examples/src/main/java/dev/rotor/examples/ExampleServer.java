@@ -49,15 +49,18 @@ public final class ExampleServer implements AutoCloseable {
      * @param args ignored
      */
     public static void main(String[] args) {
-        ServerSettings settings;
+        ExampleServer server;
         try {
-            settings = ServerSettings.fromEnvironment(System.getenv());
+            server = start(ServerSettings.fromEnvironment(System.getenv()));
         } catch (IllegalArgumentException e) {
             LOG.error("Bad configuration: {}", e.getMessage());
             System.exit(2);
             return;
+        } catch (RuntimeException e) { // a port in use, a Redis cluster that can't be reached
+            LOG.error("Cannot start: {}", e.toString());
+            System.exit(1);
+            return;
         }
-        ExampleServer server = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "rotor-shutdown"));
     }
 

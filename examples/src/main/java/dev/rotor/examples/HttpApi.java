@@ -70,17 +70,17 @@ final class HttpApi implements HttpHandler {
             exchange.reply(
                     status, Map.of("error", Map.of("code", status, "reason", reason, "message", e.getMessage())));
         } catch (RuntimeException e) {
-            LOG.error("Unexpected failure on {} {}", http.getRequestMethod(), printable(path), e);
+            LOG.error("Unexpected failure on {} {}", printable(http.getRequestMethod()), printable(path), e);
             exchange.reply(500, Map.of("error", Map.of("code", 500, "reason", reason, "message", "Internal error")));
         } finally {
-            LOG.info("{} {} -> {} {}", http.getRequestMethod(), printable(path), status, reason);
+            LOG.info("{} {} -> {} {}", printable(http.getRequestMethod()), printable(path), status, reason);
             http.close();
         }
     }
 
-    /** The path as it may be logged: control characters (forged log lines) and overlong paths cut. */
-    private static String printable(String path) {
-        String cut = path.length() > 200 ? path.substring(0, 200) + "..." : path;
+    /** A request line's part as it may be logged: control characters (forged log lines) and overlong text cut. */
+    private static String printable(String text) {
+        String cut = text.length() > 200 ? text.substring(0, 200) + "..." : text;
         return cut.replaceAll("\\p{Cntrl}", "?");
     }
 

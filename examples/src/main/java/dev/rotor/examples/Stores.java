@@ -4,6 +4,7 @@ import dev.rotor.spi.SessionStore;
 import dev.rotor.store.memory.CaffeineSessionStore;
 import dev.rotor.store.redis.RedisSessionStore;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import redis.clients.jedis.HostAndPort;
@@ -15,16 +16,31 @@ final class Stores {
 
     /**
      * @param redisUrl {@code null}, {@code redis://host:port}, or {@code host:port,host:port,...} for a cluster
-     * @throws IllegalArgumentException if the URL is malformed
+     * @throws IllegalArgumentException if the URL is malformed, or asks for what the example can't do (a user,
+     *     a password, TLS): better refused than silently dropped
      */
     static SessionStore from(String redisUrl) {
         if (redisUrl == null || redisUrl.isBlank()) {
             return CaffeineSessionStore.create();
         }
+        if (redisUrl.contains("://") && !redisUrl.startsWith("redis://")) {
+            throw new IllegalArgumentException("REDIS_URL must be redis://host:port or a cluster's host:port list");
+        }
         if (redisUrl.startsWith("redis://")) {
-            URI uri = URI.create(redisUrl);
+            URI uri;
+            try {
+                uri = new URI(redisUrl);
+            } catch (URISyntaxException e) { // its message quotes the URL, which may hold a password
+                throw new IllegalArgumentException("REDIS_URL is not a valid URL");
+            }
             if (uri.getHost() == null || uri.getPort() < 0) {
                 throw new IllegalArgumentException("REDIS_URL must look like redis://host:port");
+            }
+            if (uri.getRawUserInfo() != null
+                    || !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
+                throw new IllegalArgumentException(
+                        "REDIS_URL with a user, password or database is not supported by the example; use"
+                                + " RedisSessionStore.builder().client(...) with your own client");
             }
             return RedisSessionStore.builder()
                     .standalone(new HostAndPort(uri.getHost(), uri.getPort()))
