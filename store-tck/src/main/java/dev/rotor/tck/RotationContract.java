@@ -234,6 +234,24 @@ public abstract class RotationContract extends StoreFixture {
     }
 
     @Test
+    void theGracePeriodIncludesItsLastMillisecondAndNotOneMore() {
+        Duration grace = Duration.ofSeconds(30);
+        SessionRecord onTime = openSession(newSubject());
+        SessionRecord late = openSession(newSubject());
+        Instant rotatedAt = now.plusSeconds(1);
+        store().rotate(rotation(onTime, 0, rotatedAt));
+        store().rotate(rotation(late, 0, rotatedAt));
+
+        RotationResult lastMoment =
+                store().rotate(with(rotation(onTime, 0, rotatedAt.plus(grace)), "edge", grace, 1, ReuseScope.SESSION));
+        RotationResult oneMillisecondLater = store().rotate(with(
+                rotation(late, 0, rotatedAt.plus(grace).plusMillis(1)), "edge", grace, 1, ReuseScope.SESSION));
+
+        assertThat(lastMoment.outcome()).isEqualTo(Outcome.GRACE_REPLAY);
+        assertThat(oneMillisecondLater.outcome()).isEqualTo(Outcome.REUSE_DETECTED);
+    }
+
+    @Test
     void aRotationResetsTheGraceCounter() {
         SessionRecord session = openSession(newSubject());
         Duration grace = Duration.ofSeconds(30);
