@@ -59,7 +59,9 @@ public final class JwtKey {
     }
 
     /**
-     * An HS256 key from a text secret, taken as its UTF-8 bytes.
+     * An HS256 key from a text secret, taken as its UTF-8 bytes. Only the length is checked: the text must be
+     * as unguessable as 32 random bytes (such as 43 characters of base64url from a CSPRNG), never a
+     * passphrase, since anyone who guesses it can mint tokens.
      *
      * @param keyId the {@code kid}
      * @param secret at least 32 bytes once encoded in UTF-8

@@ -34,8 +34,9 @@ import java.util.Optional;
  * Session ids are Rotor's own: 22 characters of base64url. Request ids are 16 characters of base64url.
  * Times come to the millisecond and must come back exactly as given.
  *
- * <p><b>Time.</b> Each call carries {@code now} from Rotor's clock; a store judges expiry by it, not by
- * its own clock, and may use it to set time-to-live.
+ * <p><b>Time.</b> Each call carries {@code now} from Rotor's clock ({@link #create} in the record's {@link
+ * SessionRecord#createdAt()}); a store judges expiry by it, not by its own clock, and may use it to set
+ * time-to-live.
  */
 public interface SessionStore {
 
