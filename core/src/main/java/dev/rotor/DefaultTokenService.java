@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +21,6 @@ import org.slf4j.LoggerFactory;
 final class DefaultTokenService implements TokenService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
-    private static final int MAX_SUBJECT_LENGTH = 1024;
-    private static final int MAX_DEVICE_LENGTH = 256;
 
     private final RotorConfig config;
     private final SessionStore store;
@@ -31,6 +28,7 @@ final class DefaultTokenService implements TokenService {
     private final PairMinter minter;
     private final EventPublisher events;
     private final LiveSessionCache liveSessions;
+    private final StoreCalls calls;
 
     DefaultTokenService(RotorConfig config) {
         this.config = config;
@@ -43,6 +41,7 @@ final class DefaultTokenService implements TokenService {
         this.liveSessions = config.liveSessionStaleness() == null
                 ? null
                 : new LiveSessionCache(config.liveSessionStaleness().toMillis(), config.liveSessionCacheSize());
+        this.calls = new StoreCalls(liveSessions, config.reuseScope(), config.oauth2Errors());
     }
 
     @Override
@@ -52,17 +51,15 @@ final class DefaultTokenService implements TokenService {
 
     @Override
     public TokenPair issue(String subject, String deviceId, Map<String, ?> claims) {
-        checkText(Objects.requireNonNull(subject, "subject"), MAX_SUBJECT_LENGTH, "subject");
-        if (deviceId != null) {
-            checkText(deviceId, MAX_DEVICE_LENGTH, "deviceId");
-        }
+        Inputs.subject(subject);
+        Inputs.device(deviceId);
         String claimsJson = CustomClaims.toJson(claims);
         Instant now = now();
         SessionRecord session = SessionRecord.open(
                 Ids.sessionId(), subject, deviceId, now, config.refreshTokenTtl(), config.absoluteSessionLifetime());
         minter.checkRoom(subject, session.sessionId(), deviceId, claimsJson, claimsJson);
         TokenPair pair = minter.mint(session, claimsJson, claimsJson, now);
-        inStore(() -> {
+        calls.call(() -> {
             store.create(session);
             return null;
         });
@@ -100,10 +97,10 @@ final class DefaultTokenService implements TokenService {
                 config.reuseScope());
         RotationResult result;
         try {
-            result = inStore(() -> store.rotate(request));
+            result = calls.call(() -> store.rotate(request));
         } catch (RotorException storeFailed) {
             // The reply is lost, not necessarily the write: a reuse revocation may have committed.
-            forgetRevokedByReuse(token.subject(), token.sessionId());
+            calls.forgetRevokedByReuse(token.subject(), token.sessionId());
             throw storeFailed;
         }
         SessionRecord session = result.session();
@@ -138,7 +135,7 @@ final class DefaultTokenService implements TokenService {
                     session.sessionId(),
                     token.generation());
         }
-        forgetRevokedByReuse(session.subject(), session.sessionId());
+        calls.forgetRevokedByReuse(session.subject(), session.sessionId());
         events.publish(
                 Type.REUSE_DETECTED, now, session, token.generation(), since(session, now), result.revokedSessions());
         return refreshFailure(Reason.TOKEN_REUSED);
@@ -154,7 +151,7 @@ final class DefaultTokenService implements TokenService {
         if (liveSessions != null && !liveSessions.isFresh(token.subject(), token.sessionId(), nowMillis)) {
             Instant now = Instant.ofEpochMilli(nowMillis);
             long revocationsBefore = liveSessions.revocations(token.subject());
-            if (inStore(() -> store.find(token.subject(), token.sessionId(), now), false)
+            if (calls.callForAccessCheck(() -> store.find(token.subject(), token.sessionId(), now))
                     .isEmpty()) {
                 throw RotorException.accessFailure(Reason.TOKEN_REVOKED);
             }
@@ -182,7 +179,7 @@ final class DefaultTokenService implements TokenService {
 
     @Override
     public boolean logoutSession(String subject, String sessionId) {
-        checkText(Objects.requireNonNull(subject, "subject"), MAX_SUBJECT_LENGTH, "subject");
+        Inputs.subject(subject);
         if (!Ids.isSessionId(Objects.requireNonNull(sessionId, "sessionId"))) {
             return false; // no session has it; the store never sees ids Rotor did not make
         }
@@ -190,7 +187,7 @@ final class DefaultTokenService implements TokenService {
     }
 
     private boolean revoke(String subject, String sessionId, String deviceId, long presented, Instant now) {
-        boolean revoked = revoking(subject, sessionId, () -> store.revoke(subject, sessionId, now));
+        boolean revoked = calls.revoking(subject, sessionId, () -> store.revoke(subject, sessionId, now));
         if (revoked) {
             LOG.debug("Session {} logged out", sessionId);
             events.publish(new TokenEvent(Type.REVOKED, now, subject, sessionId, deviceId, presented, -1, null, 1));
@@ -200,9 +197,9 @@ final class DefaultTokenService implements TokenService {
 
     @Override
     public int logoutAll(String subject) {
-        checkText(Objects.requireNonNull(subject, "subject"), MAX_SUBJECT_LENGTH, "subject");
+        Inputs.subject(subject);
         Instant now = now();
-        int revoked = revoking(subject, null, () -> store.revokeAll(subject, now));
+        int revoked = calls.revoking(subject, null, () -> store.revokeAll(subject, now));
         LOG.debug("All sessions of a subject logged out: {} revoked", revoked);
         events.publish(new TokenEvent(Type.REVOKED, now, subject, null, null, -1, -1, null, revoked));
         return revoked;
@@ -210,9 +207,9 @@ final class DefaultTokenService implements TokenService {
 
     @Override
     public List<SessionInfo> sessions(String subject) {
-        checkText(Objects.requireNonNull(subject, "subject"), MAX_SUBJECT_LENGTH, "subject");
+        Inputs.subject(subject);
         Instant now = now();
-        return inStore(() -> store.list(subject, now)).stream()
+        return calls.call(() -> store.list(subject, now)).stream()
                 .sorted(Comparator.comparing(SessionRecord::createdAt))
                 .map(s -> new SessionInfo(s.sessionId(), s.deviceId(), s.createdAt(), s.rotatedAt(), s.expiresAt()))
                 .toList();
@@ -245,53 +242,6 @@ final class DefaultTokenService implements TokenService {
         }
     }
 
-    private <T> T inStore(Supplier<T> call) {
-        return inStore(call, config.oauth2Errors());
-    }
-
-    /** Runs a store call; {@code oauth2} is false for access-token checks, which are no token endpoint's. */
-    private <T> T inStore(Supplier<T> call, boolean oauth2) {
-        try {
-            return call.get();
-        } catch (RuntimeException e) {
-            // As text: slf4j would print a Throwable in the last place as a stack trace, on every call of an outage.
-            LOG.warn(
-                    "Session store unavailable, failing closed: {} (cause: {})",
-                    e.toString(),
-                    String.valueOf(e.getCause()));
-            LOG.debug("Session store failure", e);
-            throw RotorException.storeUnavailable(e, oauth2);
-        }
-    }
-
-    /**
-     * Runs a store call that revokes the session, or every session of the subject if {@code sessionId} is
-     * {@code null}, and forgets their live answers even when the call fails: the revocation may have committed.
-     */
-    private <T> T revoking(String subject, String sessionId, Supplier<T> call) {
-        try {
-            return inStore(call);
-        } finally {
-            forgetLive(subject, sessionId);
-        }
-    }
-
-    /** Forgets the live answers of what a reuse of this session revokes under the reuse scope. */
-    private void forgetRevokedByReuse(String subject, String sessionId) {
-        forgetLive(subject, config.reuseScope() == ReuseScope.SESSION ? sessionId : null);
-    }
-
-    private void forgetLive(String subject, String sessionId) {
-        if (liveSessions == null) {
-            return;
-        }
-        if (sessionId == null) {
-            liveSessions.forgetSubject(subject);
-        } else {
-            liveSessions.forget(subject, sessionId);
-        }
-    }
-
     private RotorException refreshFailure(Reason reason) {
         return RotorException.refreshFailure(reason, config.oauth2Errors());
     }
@@ -302,21 +252,5 @@ final class DefaultTokenService implements TokenService {
 
     private static Duration since(SessionRecord session, Instant now) {
         return Duration.between(session.rotatedAt(), now);
-    }
-
-    /** Refuses empty, overlong and malformed text (an unpaired surrogate cannot travel as UTF-8). */
-    private static void checkText(String value, int max, String name) {
-        if (value.isEmpty() || value.length() > max) {
-            throw new IllegalArgumentException(name + " must be 1 to " + max + " characters");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean paired = Character.isHighSurrogate(c)
-                    && i + 1 < value.length()
-                    && Character.isLowSurrogate(value.charAt(++i));
-            if (Character.isSurrogate(c) && !paired) {
-                throw new IllegalArgumentException(name + " has an unpaired surrogate character");
-            }
-        }
     }
 }
