@@ -24,11 +24,11 @@ import java.util.concurrent.CompletionException;
  * the server refuses a refresh with a 4xx answer ({@code TOKEN_REUSED}, {@code TOKEN_REVOKED}, {@code
  * TOKEN_EXPIRED}, ...), the client forgets its tokens and reports itself logged out.
  *
- * <p>A refresh whose reply is lost (a timeout, {@code UNREACHABLE}) keeps the old tokens, and the next call
- * presents the same refresh token again. If the server had rotated it, that is reuse unless the server runs
- * with a grace period ({@code REUSE_GRACE_SECONDS}) longer than this client's 10 s timeout; within it, the
- * server answers with the same new pair. The client reads tokens from reply bodies, so it does not work with
- * a server in cookie mode.
+ * <p>A refresh whose reply is lost (a timeout or a dropped connection) is sent once more at once, with the
+ * same refresh token. If the server had rotated it, the resend is answered with the same new pair when the
+ * server's grace period ({@code REUSE_GRACE_SECONDS}) is longer than this client's 10 s timeout, and is reuse
+ * otherwise. A refresh reply without usable tokens also logs the client out, since its refresh token may be
+ * used up. The client reads tokens from reply bodies, so it does not work with a server in cookie mode.
  *
  * <pre>{@code
  * RotorClient client = new RotorClient(URI.create("http://localhost:8080"));
@@ -40,6 +40,7 @@ public final class RotorClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final long MAX_LIFETIME_SECONDS = 10L * 366 * 24 * 3600;
 
     /** The tokens, and when to refresh them; never printed. */
     private record Tokens(String access, String refresh, Instant refreshAt) {
@@ -97,6 +98,7 @@ public final class RotorClient {
         Tokens fresh = tokensFrom(post("/api/v1/auth/login", body));
         synchronized (lock) {
             tokens = fresh;
+            refreshing = null; // a refresh still under way belongs to the old tokens
         }
     }
 
@@ -140,6 +142,7 @@ public final class RotorClient {
         synchronized (lock) {
             current = tokens;
             tokens = null;
+            refreshing = null;
         }
         if (current != null) {
             post("/api/v1/auth/logout", Map.of("refresh_token", current.refresh()));
@@ -204,12 +207,14 @@ public final class RotorClient {
     /** Sends the one refresh; its result replaces the tokens only if no login or logout came in between. */
     private void lead(Tokens stale, CompletableFuture<Tokens> flight) {
         try {
-            Tokens fresh = tokensFrom(post("/api/v1/auth/refresh", Map.of("refresh_token", stale.refresh())));
+            Tokens fresh = tokensFrom(sendRefresh(stale));
             synchronized (lock) {
                 if (tokens == stale) {
                     tokens = fresh;
                 }
-                refreshing = null;
+                if (refreshing == flight) {
+                    refreshing = null;
+                }
             }
             flight.complete(fresh);
         } catch (RuntimeException | Error e) { // an Error too: followers must not wait forever
@@ -217,9 +222,24 @@ public final class RotorClient {
                 if (tokens == stale && e instanceof RotorClientException refused && refused.loggedOut()) {
                     tokens = null;
                 }
-                refreshing = null;
+                if (refreshing == flight) {
+                    refreshing = null;
+                }
             }
             flight.completeExceptionally(e);
+        }
+    }
+
+    /** Sends the refresh, and once more at once if no reply came: the request may have arrived all the same. */
+    private JsonNode sendRefresh(Tokens stale) {
+        Map<String, String> body = Map.of("refresh_token", stale.refresh());
+        try {
+            return post("/api/v1/auth/refresh", body);
+        } catch (RotorClientException e) {
+            if (!e.reason().equals("UNREACHABLE")) {
+                throw e;
+            }
+            return post("/api/v1/auth/refresh", body);
         }
     }
 
@@ -268,16 +288,17 @@ public final class RotorClient {
         }
     }
 
-    /** The tokens of a reply; a reply without both tokens and a positive lifetime is refused. */
+    /** The tokens of a reply; a reply without both tokens and a lifetime of 0 s to 10 years is refused. */
     private Tokens tokensFrom(JsonNode reply) {
         JsonNode access = reply.path("access_token");
         JsonNode refresh = reply.path("refresh_token");
-        long lifetime = reply.path("expires_in").asLong();
+        long lifetime = reply.path("expires_in").asLong(-1);
         if (!access.isTextual()
                 || access.asText().isEmpty()
                 || !refresh.isTextual()
                 || refresh.asText().isEmpty()
-                || lifetime <= 0) {
+                || lifetime < 0
+                || lifetime > MAX_LIFETIME_SECONDS) {
             throw new RotorClientException(0, "MALFORMED_REPLY");
         }
         Duration margin = refreshAhead.compareTo(Duration.ofSeconds(lifetime).dividedBy(2)) < 0

@@ -35,12 +35,13 @@ public final class RotorClientException extends RuntimeException {
 
     /**
      * Whether the session is over and the user must log in again: the server refused the token with a 4xx
-     * answer other than 408 and 429, which say "try again later".
+     * answer other than 408 and 429, which say "try again later", or its reply had no usable tokens.
      *
      * @return {@code true} for {@code TOKEN_REUSED}, {@code TOKEN_REVOKED}, {@code TOKEN_EXPIRED}, {@code
-     *     TOKEN_INVALID}, {@code USER_NOT_FOUND}, {@code REFRESH_TOKEN_REQUIRED} and {@code LOGGED_OUT}
+     *     TOKEN_INVALID}, {@code USER_NOT_FOUND}, {@code REFRESH_TOKEN_REQUIRED}, {@code LOGGED_OUT} and {@code
+     *     MALFORMED_REPLY}
      */
     public boolean loggedOut() {
-        return status >= 400 && status < 500 && status != 408 && status != 429;
+        return (status >= 400 && status < 500 && status != 408 && status != 429) || reason.equals("MALFORMED_REPLY");
     }
 }

@@ -18,5 +18,7 @@ class RotorClientExceptionTest {
                     .as("%d", status)
                     .isFalse();
         }
+        assertThat(new RotorClientException(0, "MALFORMED_REPLY").loggedOut()).isTrue();
+        assertThat(new RotorClientException(0, "UNREACHABLE").loggedOut()).isFalse();
     }
 }
