@@ -36,10 +36,13 @@ final class Stores {
             if (uri.getHost() == null || uri.getPort() < 0) {
                 throw new IllegalArgumentException("REDIS_URL must look like redis://host:port");
             }
-            if (uri.getRawUserInfo() != null
-                    || !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
+            boolean onlyHostAndPort = uri.getRawUserInfo() == null
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null
+                    && (uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"));
+            if (!onlyHostAndPort) {
                 throw new IllegalArgumentException(
-                        "REDIS_URL with a user, password or database is not supported by the example; use"
+                        "REDIS_URL with a user, password, database or options is not supported by the example; use"
                                 + " RedisSessionStore.builder().client(...) with your own client");
             }
             return RedisSessionStore.builder()
@@ -48,14 +51,19 @@ final class Stores {
         }
         Set<HostAndPort> nodes = new LinkedHashSet<>();
         for (String node : redisUrl.split(",")) {
-            String trimmed = node.trim();
-            int colon = trimmed.lastIndexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("REDIS_URL cluster nodes must be host:port, separated by commas");
-            }
-            nodes.add(new HostAndPort(trimmed.substring(0, colon), Integer.parseInt(trimmed.substring(colon + 1))));
+            nodes.add(clusterNode(node.trim()));
         }
         return RedisSessionStore.builder().cluster(nodes).build();
+    }
+
+    /** One {@code host:port} of a cluster list; the error never quotes it, in case it holds a password. */
+    private static HostAndPort clusterNode(String node) {
+        int colon = node.lastIndexOf(':');
+        String port = colon < 0 ? "" : node.substring(colon + 1);
+        if (colon <= 0 || node.indexOf('@') >= 0 || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
+            throw new IllegalArgumentException("REDIS_URL cluster nodes must be host:port, separated by commas");
+        }
+        return new HostAndPort(node.substring(0, colon), Integer.parseInt(port));
     }
 
     static void close(SessionStore store) {

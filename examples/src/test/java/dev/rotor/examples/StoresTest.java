@@ -14,7 +14,12 @@ class StoresTest {
             "redis://localhost:6379/2",
             "rediss://localhost:6379",
             "redis://s3cret-pw@local host:6379",
-            "redis://localhost"
+            "redis://localhost",
+            "redis://localhost:6379?password=s3cret-pw",
+            "redis://localhost:6379#s3cret-pw",
+            "user:s3cret-pw@redis-1:7000",
+            "redis-1:7000,redis-2:s3cret-pw",
+            "redis-1:99999"
         }) {
             assertThatThrownBy(() -> Stores.from(url))
                     .as(url)
