@@ -3,10 +3,12 @@ package dev.rotor.examples;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rotor.AccessClaims;
+import dev.rotor.RotorException;
 import dev.rotor.SessionInfo;
 import dev.rotor.TokenPair;
 import dev.rotor.TokenService;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -18,11 +20,14 @@ final class AuthEndpoints {
     private final TokenService tokens;
     private final DemoUsers users;
     private final boolean refreshTokenCookie;
+    private final long cookieMaxAgeSeconds;
 
-    AuthEndpoints(TokenService tokens, DemoUsers users, boolean refreshTokenCookie) {
+    /** {@code refreshTtl} is how long the cookie lives, when the refresh token travels in one. */
+    AuthEndpoints(TokenService tokens, DemoUsers users, boolean refreshTokenCookie, Duration refreshTtl) {
         this.tokens = tokens;
         this.users = users;
         this.refreshTokenCookie = refreshTokenCookie;
+        this.cookieMaxAgeSeconds = refreshTtl.toSeconds();
     }
 
     /** {@code POST /api/v1/auth/login {"username","password","device_id"?}}. */
@@ -42,7 +47,15 @@ final class AuthEndpoints {
     /** {@code POST /api/v1/auth/refresh {"refresh_token","device_id"?}}. */
     void refresh(JsonExchange exchange) throws IOException {
         ObjectNode body = exchange.body();
-        TokenPair pair = tokens.refresh(refreshToken(exchange, body), JsonExchange.text(body, "device_id"));
+        TokenPair pair;
+        try {
+            pair = tokens.refresh(refreshToken(exchange, body), JsonExchange.text(body, "device_id"));
+        } catch (RotorException refused) {
+            if (refreshTokenCookie && refused.reason() != RotorException.Reason.STORE_UNAVAILABLE) {
+                clearCookie(exchange); // the token in it will never work again
+            }
+            throw refused;
+        }
         replyWithPair(exchange, pair);
     }
 
@@ -50,8 +63,7 @@ final class AuthEndpoints {
     void logout(JsonExchange exchange) throws IOException {
         tokens.logout(refreshToken(exchange, exchange.body()));
         if (refreshTokenCookie) {
-            exchange.header(
-                    "Set-Cookie", COOKIE + "=; Max-Age=0; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict");
+            clearCookie(exchange);
         }
         exchange.noContent();
     }
@@ -93,9 +105,23 @@ final class AuthEndpoints {
         exchange.reply(200, reply);
     }
 
+    /**
+     * The token of the body, else of the cookie in cookie mode. A request that uses the cookie must say {@code
+     * Content-Type: application/json} even without a body: a page of another origin (a sibling subdomain is
+     * same-site, so the cookie goes along) cannot send that without a CORS preflight, which this server never
+     * grants, so it cannot log the user out or rotate their token behind their back.
+     */
     private String refreshToken(JsonExchange exchange, ObjectNode body) {
         String token = JsonExchange.text(body, "refresh_token");
-        return token == null && refreshTokenCookie ? exchange.cookie(COOKIE) : token;
+        if (token != null || !refreshTokenCookie) {
+            return token;
+        }
+        exchange.requireJsonContentType();
+        return exchange.cookie(COOKIE);
+    }
+
+    private static void clearCookie(JsonExchange exchange) {
+        exchange.header("Set-Cookie", COOKIE + "=; Max-Age=0; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict");
     }
 
     private void replyWithPair(JsonExchange exchange, TokenPair pair) throws IOException {
@@ -103,7 +129,8 @@ final class AuthEndpoints {
         if (refreshTokenCookie) {
             exchange.header(
                     "Set-Cookie",
-                    COOKIE + "=" + pair.refreshToken() + "; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict");
+                    COOKIE + "=" + pair.refreshToken() + "; Max-Age=" + cookieMaxAgeSeconds
+                            + "; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict");
         } else {
             reply.put("refresh_token", pair.refreshToken());
         }

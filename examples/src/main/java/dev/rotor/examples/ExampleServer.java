@@ -94,7 +94,10 @@ public final class ExampleServer implements AutoCloseable {
             HttpServer http = HttpServer.create(new InetSocketAddress(settings.host(), settings.httpPort()), 128);
             ExecutorService httpThreads = Executors.newFixedThreadPool(16);
             http.setExecutor(httpThreads);
-            http.createContext("/", new HttpApi(new AuthEndpoints(tokens, users, settings.refreshTokenCookie())));
+            http.createContext(
+                    "/",
+                    new HttpApi(
+                            new AuthEndpoints(tokens, users, settings.refreshTokenCookie(), settings.refreshTtl())));
             Server grpc = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.grpcPort()))
                     .addService(new AuthGrpcService(tokens, users))
                     .build()

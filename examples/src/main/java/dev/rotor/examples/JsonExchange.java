@@ -39,10 +39,7 @@ final class JsonExchange {
         if (bytes.length == 0) {
             return JSON.createObjectNode();
         }
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (type == null || !type.toLowerCase(Locale.ROOT).trim().matches("application/json\\s*(;.*)?")) {
-            throw ApiError.badRequest("INVALID_CONTENT_TYPE", "Content-Type must be application/json");
-        }
+        requireJsonContentType();
         try {
             JsonNode node = JSON.readTree(bytes);
             if (node instanceof ObjectNode object) {
@@ -52,6 +49,18 @@ final class JsonExchange {
             // reported below, without echoing the body
         }
         throw ApiError.badRequest("INVALID_JSON", "The body must be a JSON object");
+    }
+
+    /**
+     * Refuses a request that does not say {@code Content-Type: application/json}.
+     *
+     * @throws ApiError if it does not
+     */
+    void requireJsonContentType() {
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).trim().matches("application/json\\s*(;.*)?")) {
+            throw ApiError.badRequest("INVALID_CONTENT_TYPE", "Content-Type must be application/json");
+        }
     }
 
     /**

@@ -20,19 +20,53 @@ class CookieModeTest {
             assertThat(json(login).has("refresh_token")).isFalse();
             assertThat(cookie).startsWith("refresh_token=").contains("HttpOnly", "Secure", "SameSite=Strict");
 
-            HttpResponse<String> refreshed = server.send(HttpRequest.newBuilder(server.uri("/api/v1/auth/refresh"))
-                    .header("Cookie", cookie.substring(0, cookie.indexOf(';')))
-                    .POST(HttpRequest.BodyPublishers.noBody()));
+            assertThat(cookie).contains("Max-Age=604800");
+
+            HttpResponse<String> refreshed = server.send(withCookie(server, "/api/v1/auth/refresh", cookie));
 
             assertThat(refreshed.statusCode()).isEqualTo(200);
             assertThat(refreshed.headers().firstValue("Set-Cookie"))
                     .get()
                     .asString()
                     .isNotEqualTo(cookie);
-            HttpResponse<String> replay = server.send(HttpRequest.newBuilder(server.uri("/api/v1/auth/refresh"))
-                    .header("Cookie", cookie.substring(0, cookie.indexOf(';')))
-                    .POST(HttpRequest.BodyPublishers.noBody()));
+            HttpResponse<String> replay = server.send(withCookie(server, "/api/v1/auth/refresh", cookie));
             assertThat(RunningServer.reason(replay)).isEqualTo("TOKEN_REUSED");
+            assertThat(replay.headers().firstValue("Set-Cookie"))
+                    .as("a refused cookie is cleared")
+                    .get()
+                    .asString()
+                    .startsWith("refresh_token=;")
+                    .contains("Max-Age=0");
         }
+    }
+
+    @Test
+    void aRequestUsingTheCookieMustDeclareJsonSoAnotherOriginCannotSendIt() {
+        try (RunningServer server = new RunningServer(Map.of("REFRESH_TOKEN_COOKIE", "true"))) {
+            String cookie = server.postJson("/api/v1/auth/login", Map.of("username", "alice", "password", "wonderland"))
+                    .headers()
+                    .firstValue("Set-Cookie")
+                    .orElseThrow();
+
+            for (String path : new String[] {"/api/v1/auth/logout", "/api/v1/auth/refresh"}) {
+                HttpResponse<String> formLike = server.send(HttpRequest.newBuilder(server.uri(path))
+                        .header("Cookie", cookie.substring(0, cookie.indexOf(';')))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.noBody()));
+                assertThat(formLike.statusCode()).as(path).isEqualTo(400);
+                assertThat(RunningServer.reason(formLike)).isEqualTo("INVALID_CONTENT_TYPE");
+            }
+            assertThat(server.send(withCookie(server, "/api/v1/auth/refresh", cookie))
+                            .statusCode())
+                    .as("the session was neither logged out nor rotated")
+                    .isEqualTo(200);
+        }
+    }
+
+    private static HttpRequest.Builder withCookie(RunningServer server, String path, String setCookie) {
+        return HttpRequest.newBuilder(server.uri(path))
+                .header("Cookie", setCookie.substring(0, setCookie.indexOf(';')))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody());
     }
 }
