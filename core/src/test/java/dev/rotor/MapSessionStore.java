@@ -36,7 +36,7 @@ class MapSessionStore implements SessionStore {
                 List<SessionRecord> victims = request.reuseScope() == ReuseScope.SESSION
                         ? List.of(session)
                         : list(session.subject(), request.now());
-                victims.forEach(victim -> sessions.put(victim.sessionId(), victim.revoke()));
+                victims.forEach(victim -> sessions.put(victim.sessionId(), victim.markedRevoked()));
                 return new RotationResult(result.outcome(), session, victims.size());
             }
             default -> {}
@@ -60,14 +60,14 @@ class MapSessionStore implements SessionStore {
     @Override
     public synchronized boolean revoke(String subject, String sessionId, Instant now) {
         Optional<SessionRecord> session = find(subject, sessionId, now);
-        session.ifPresent(s -> sessions.put(sessionId, s.revoke()));
+        session.ifPresent(s -> sessions.put(sessionId, s.markedRevoked()));
         return session.isPresent();
     }
 
     @Override
     public synchronized int revokeAll(String subject, Instant now) {
         List<SessionRecord> active = list(subject, now);
-        active.forEach(s -> sessions.put(s.sessionId(), s.revoke()));
+        active.forEach(s -> sessions.put(s.sessionId(), s.markedRevoked()));
         return active.size();
     }
 }

@@ -177,7 +177,7 @@ public record SessionRecord(
      *
      * @return this record, revoked
      */
-    public SessionRecord revoke() {
+    public SessionRecord markedRevoked() {
         return new SessionRecord(
                 sessionId,
                 subject,

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Creating, finding, listing, revoking and expiring sessions. Extend {@link SessionStoreContract}. */
-public abstract class LifecycleContract extends RotationContract {
+/** Creating, finding, listing, revoking and expiring sessions; part of {@link SessionStoreContract}. */
+abstract class LifecycleContract extends RotationContract {
 
     /** Creates the contract. */
     protected LifecycleContract() {}

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Calls on one subject racing each other, released together on a latch, round after round. A store that
  * reads, decides and then writes only if the generation is unchanged passes a race of rotations alone but
- * fails these: a grace replay and a revocation change a session without changing its generation. Extend
- * {@link SessionStoreContract}, not this class.
+ * fails these: a grace replay and a revocation change a session without changing its generation. Part of
+ * {@link SessionStoreContract}.
  */
-public abstract class RaceContract extends LifecycleContract {
+abstract class RaceContract extends LifecycleContract {
 
     /** Rounds of each race below. */
     protected static final int ROUNDS = 200;

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Every outcome of {@code rotate}. Extend {@link SessionStoreContract}, not this class. */
-public abstract class RotationContract extends StoreFixture {
+/** Every outcome of {@code rotate}; part of {@link SessionStoreContract}. */
+abstract class RotationContract extends StoreFixture {
 
     /** Creates the contract. */
     protected RotationContract() {}

@@ -15,10 +15,10 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * What the contract tests need from a store, and the helpers they share. Extend {@link
- * SessionStoreContract}, not this class.
+ * What the contract tests need from a store, and the helpers they share; part of {@link
+ * SessionStoreContract}.
  */
-public abstract class StoreFixture {
+abstract class StoreFixture {
 
     /** Lifetime of refresh tokens in these tests. */
     protected static final Duration REFRESH_TTL = Duration.ofDays(7);

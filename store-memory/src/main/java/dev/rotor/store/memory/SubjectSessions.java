@@ -46,11 +46,11 @@ record SubjectSessions(Map<String, SessionRecord> bySessionId, long deadlineNano
     }
 
     SubjectSessions revoking(String sessionId, Instant now) {
-        return rebuilt(sessionId, SessionRecord::revoke, now);
+        return rebuilt(sessionId, SessionRecord::markedRevoked, now);
     }
 
     SubjectSessions revokingAll(Instant now) {
-        return rebuilt(null, SessionRecord::revoke, now);
+        return rebuilt(null, SessionRecord::markedRevoked, now);
     }
 
     /** Nanoseconds left until the deadline, never negative. */
