@@ -99,6 +99,7 @@ public final class ExampleServer implements AutoCloseable {
                     new HttpApi(
                             new AuthEndpoints(tokens, users, settings.refreshTokenCookie(), settings.refreshTtl())));
             Server grpc = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.grpcPort()))
+                    .maxInboundMessageSize(JsonExchange.MAX_BODY_BYTES) // the HTTP body limit, not gRPC's 4 MB
                     .addService(new AuthGrpcService(tokens, users))
                     .build()
                     .start();

@@ -81,6 +81,15 @@ class GrpcApiTest {
     }
 
     @Test
+    void aMessageOverTheHttpBodyLimitIsRefusedBeforeTheService() {
+        assertThatThrownBy(() -> auth.refreshToken(refresh("a".repeat(JsonExchange.MAX_BODY_BYTES + 1))))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED));
+        assertStatus(() -> auth.refreshToken(refresh("a.b.c")), Status.Code.UNAUTHENTICATED, "TOKEN_INVALID");
+    }
+
+    @Test
     void logoutEndsTheSession() {
         LoginReply login = auth.login(LoginRequest.newBuilder()
                 .setUsername("alice")
