@@ -3,14 +3,19 @@ package dev.rotor.store.redis.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Finds a {@code redis-server} to run: the one on {@code PATH} when there is one, otherwise the static binary
- * shipped inside the {@code org.signal:embedded-redis} test dependency, copied once to the temp folder.
+ * Finds a {@code redis-server} to run: the one on {@code PATH} when there is one of version 7.0 or newer (the
+ * store's scripts use {@code PEXPIRE ... GT}), otherwise the static binary shipped inside the {@code
+ * org.signal:embedded-redis} test dependency, copied once to the temp folder.
  */
 final class RedisBinary {
 
@@ -21,7 +26,7 @@ final class RedisBinary {
 
     static synchronized Path locate() throws IOException {
         if (located == null) {
-            located = onPath();
+            located = onPath(System.getenv("PATH"));
             if (located == null) {
                 located = extracted();
             }
@@ -29,18 +34,39 @@ final class RedisBinary {
         return located;
     }
 
-    private static Path onPath() {
-        String path = System.getenv("PATH");
+    /** The first {@code redis-server} of {@code path}, if it is 7.0 or newer; else {@code null}. */
+    static Path onPath(String path) {
         if (path == null) {
             return null;
         }
         for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir, "redis-server");
             if (Files.isExecutable(candidate)) {
-                return candidate;
+                return majorVersion(candidate) >= 7 ? candidate : null;
             }
         }
         return null;
+    }
+
+    /** The major version {@code redis-server --version} reports, or -1 if it can't be told. */
+    private static int majorVersion(Path binary) {
+        try {
+            Process process = new ProcessBuilder(binary.toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return -1;
+            }
+            Matcher version = Pattern.compile("v=(\\d+)\\.").matcher(output);
+            return version.find() ? Integer.parseInt(version.group(1)) : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     private static Path extracted() throws IOException {
