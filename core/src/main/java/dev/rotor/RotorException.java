@@ -11,8 +11,10 @@ import java.util.Objects;
  *
  * <p>When the service is built with {@link TokenServiceBuilder#oauth2Errors(boolean)}, every failure except
  * those of {@link TokenService#verifyAccessToken} answers as an OAuth 2.0 token endpoint does (RFC 6749 §5.2):
- * status 400 and {@code {"error":"invalid_grant","error_description":"..."}} for a refused refresh token, 503
- * and {@code temporarily_unavailable} for a failed store.
+ * status 400 and {@code {"error":"invalid_grant","error_description":"..."}} for a refused refresh token
+ * ({@code invalid_request} for a missing one). A failed store is 503 {@code temporarily_unavailable}, the code
+ * RFC 6749 §4.1.2.1 defines for the authorization endpoint, since §5.2 has none for a server failure and a
+ * 400 would make clients discard a refresh token that is still good.
  *
  * <p>No message or field of this exception ever contains a token.
  */

@@ -83,6 +83,7 @@ public final class TokenServiceBuilder {
      *
      * @param key a key with its own key id
      * @return this builder
+     * @throws NullPointerException if the key is {@code null}
      */
     public TokenServiceBuilder verificationKey(JwtKey key) {
         verificationKeys.add(Objects.requireNonNull(key, "key"));
@@ -273,6 +274,7 @@ public final class TokenServiceBuilder {
      *
      * @param listener the listener
      * @return this builder
+     * @throws NullPointerException if the listener is {@code null}
      */
     public TokenServiceBuilder eventListener(TokenEventListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));

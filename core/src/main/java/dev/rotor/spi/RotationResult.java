@@ -37,9 +37,9 @@ public record RotationResult(Outcome outcome, SessionRecord session, int revoked
         /** The presented generation was current: the session moved to the next generation. */
         ROTATED,
         /**
-         * The presented generation is the predecessor and the request id is the one that rotated it, or the one
-         * that got the last grace replay: the same call seen twice (a driver retry). Nothing changed; answer
-         * as the first time.
+         * The presented generation is the predecessor and the request id is the one that rotated it, or one
+         * that got a grace replay of it: the same call seen twice (a driver retry). Nothing changed; answer as
+         * the first time.
          */
         RETRIED,
         /**

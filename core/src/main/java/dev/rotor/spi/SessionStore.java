@@ -31,7 +31,7 @@ import java.util.Optional;
  *
  * <p><b>Inputs.</b> Subjects are 1 to 1024 UTF-16 characters, any well-formed text (braces, bars, line
  * breaks and {@code U+0000} included), so up to about 3 KB of UTF-8; device ids are up to 256 such characters.
- * Session ids and request ids are opaque text of up to 64 characters of {@code A-Z a-z 0-9 - _}: Rotor's own
+ * Session ids and request ids are opaque text of up to 64 characters of {@code A-Z a-z 0-9 - _ .}: Rotor's own
  * are 22 and 16 characters of base64url, the contract tests use others. Times come to the millisecond and
  * must come back exactly as given.
  *
