@@ -4,18 +4,25 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rotor.AccessClaims;
 import dev.rotor.RotorException;
+import dev.rotor.RotorException.Reason;
 import dev.rotor.SessionInfo;
 import dev.rotor.TokenPair;
 import dev.rotor.TokenService;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /** The endpoints of the original design, each a thin call into {@link TokenService}. */
 final class AuthEndpoints {
 
     private static final String COOKIE = "refresh_token";
+
+    /** Refusals after which a cookie's token never works again (not TOKEN_INVALID: another device id may do). */
+    private static final Set<Reason> USED_UP =
+            EnumSet.of(Reason.TOKEN_EXPIRED, Reason.TOKEN_REVOKED, Reason.TOKEN_REUSED, Reason.USER_NOT_FOUND);
 
     private final TokenService tokens;
     private final DemoUsers users;
@@ -47,11 +54,12 @@ final class AuthEndpoints {
     /** {@code POST /api/v1/auth/refresh {"refresh_token","device_id"?}}. */
     void refresh(JsonExchange exchange) throws IOException {
         ObjectNode body = exchange.body();
+        boolean fromCookie = refreshTokenCookie && JsonExchange.text(body, "refresh_token") == null;
         TokenPair pair;
         try {
             pair = tokens.refresh(refreshToken(exchange, body), JsonExchange.text(body, "device_id"));
         } catch (RotorException refused) {
-            if (refreshTokenCookie && refused.reason() != RotorException.Reason.STORE_UNAVAILABLE) {
+            if (fromCookie && USED_UP.contains(refused.reason())) {
                 clearCookie(exchange); // the token in it will never work again
             }
             throw refused;

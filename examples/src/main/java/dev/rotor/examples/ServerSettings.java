@@ -24,7 +24,8 @@ import java.util.Map;
  *   <tr><td>{@code REDIS_URL}</td><td>none: in-memory store; {@code redis://host:port}, or a comma list of
  *       {@code host:port} for a Redis Cluster</td></tr>
  *   <tr><td>{@code REFRESH_TOKEN_COOKIE}</td><td>{@code false}; {@code true} sends the refresh token as an
- *       {@code HttpOnly; Secure; SameSite=Strict} cookie instead of in the body</td></tr>
+ *       {@code HttpOnly; Secure; SameSite=Strict} cookie instead of in the body; a request that uses the cookie
+ *       must say {@code Content-Type: application/json}</td></tr>
  * </table>
  *
  * @param host the address to listen on
