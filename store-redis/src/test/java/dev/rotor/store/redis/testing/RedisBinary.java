@@ -3,7 +3,6 @@ package dev.rotor.store.redis.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,24 +47,36 @@ final class RedisBinary {
         return null;
     }
 
-    /** The major version {@code redis-server --version} reports, or -1 if it can't be told. */
+    /**
+     * The major version {@code redis-server --version} reports, or -1 if it can't be told within 10 s. The
+     * output goes to a file, so a binary that never closes its output can't make this wait forever.
+     */
     private static int majorVersion(Path binary) {
+        Process process = null;
+        Path output = null;
         try {
-            Process process = new ProcessBuilder(binary.toString(), "--version")
+            output = Files.createTempFile("redis-version", ".txt");
+            process = new ProcessBuilder(binary.toString(), "--version")
                     .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
                     .start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
                 return -1;
             }
-            Matcher version = Pattern.compile("v=(\\d+)\\.").matcher(output);
+            Matcher version = Pattern.compile("v=(\\d+)\\.").matcher(Files.readString(output));
             return version.find() ? Integer.parseInt(version.group(1)) : -1;
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        } finally {
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            if (output != null) {
+                output.toFile().delete();
+            }
         }
     }
 
@@ -79,7 +90,8 @@ final class RedisBinary {
         Path partial = Files.createTempFile(target.getParent(), name, ".part");
         try (InputStream binary = RedisBinary.class.getResourceAsStream("/" + name)) {
             if (binary == null) {
-                throw new IOException("no redis-server on PATH and no embedded " + name + " on the classpath");
+                throw new IOException(
+                        "no redis-server 7.0 or newer on PATH and no embedded " + name + " on the classpath");
             }
             Files.copy(binary, partial, StandardCopyOption.REPLACE_EXISTING);
         }
