@@ -62,16 +62,14 @@ final class HttpApi implements HttpHandler {
         } catch (ApiError e) {
             status = e.status;
             reason = e.reason;
-            exchange.reply(
-                    status, Map.of("error", Map.of("code", status, "reason", reason, "message", e.getMessage())));
+            exchange.reply(status, errorBody(status, reason, e.getMessage()));
         } catch (IllegalArgumentException e) {
             status = 400;
             reason = "INVALID_REQUEST";
-            exchange.reply(
-                    status, Map.of("error", Map.of("code", status, "reason", reason, "message", e.getMessage())));
+            exchange.reply(status, errorBody(status, reason, e.getMessage()));
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure on {} {}", printable(http.getRequestMethod()), printable(path), e);
-            exchange.reply(500, Map.of("error", Map.of("code", 500, "reason", reason, "message", "Internal error")));
+            exchange.reply(500, errorBody(500, reason, "Internal error"));
         } finally {
             LOG.info("{} {} -> {} {}", printable(http.getRequestMethod()), printable(path), status, reason);
             http.close();
@@ -86,5 +84,12 @@ final class HttpApi implements HttpHandler {
 
     static ObjectNode object() {
         return JsonExchange.JSON.createObjectNode();
+    }
+
+    /** The original design's error body, its fields in the design's order. */
+    private static ObjectNode errorBody(int status, String reason, String message) {
+        ObjectNode body = object();
+        body.putObject("error").put("code", status).put("reason", reason).put("message", message);
+        return body;
     }
 }

@@ -220,6 +220,9 @@ class HttpApiTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(json(response).path("error").path("code").asInt()).isEqualTo(status);
         assertThat(reason(response)).isEqualTo(reason);
+        assertThat(response.body())
+                .as("the original design's body, in its order")
+                .startsWith("{\"error\":{\"code\":" + status + ",\"reason\":\"" + reason + "\",\"message\":");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.");
     }
 
