@@ -16,9 +16,11 @@ import java.util.Base64;
  */
 final class EcdsaSha256LowS extends Algorithm {
 
-    private static final BigInteger ORDER =
+    /** The order of curve P-256's group. */
+    static final BigInteger P256_ORDER =
             new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
-    private static final BigInteger HALF_ORDER = ORDER.shiftRight(1);
+
+    private static final BigInteger HALF_ORDER = P256_ORDER.shiftRight(1);
     private static final int PART = 32;
 
     private final Algorithm ecdsa;
@@ -59,7 +61,7 @@ final class EcdsaSha256LowS extends Algorithm {
         if (s.compareTo(HALF_ORDER) <= 0) {
             return signature;
         }
-        byte[] low = ORDER.subtract(s).toByteArray();
+        byte[] low = P256_ORDER.subtract(s).toByteArray();
         byte[] normalized = Arrays.copyOf(signature, 2 * PART);
         Arrays.fill(normalized, PART, 2 * PART, (byte) 0);
         int length = Math.min(low.length, PART);

@@ -3,7 +3,6 @@ package dev.rotor;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.SignatureGenerationException;
 import com.auth0.jwt.exceptions.SignatureVerificationException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -27,8 +26,6 @@ public final class JwtKey {
     private static final int MIN_HMAC_BYTES = 32;
     private static final int MIN_RSA_BITS = 2048;
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._~-]{1,64}");
-    private static final BigInteger P256_ORDER =
-            new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
 
     private final String keyId;
     private final Algorithm algorithm;
@@ -205,7 +202,7 @@ public final class JwtKey {
 
     private static void checkP256(ECPublicKey publicKey) {
         Objects.requireNonNull(publicKey, "publicKey");
-        if (!P256_ORDER.equals(publicKey.getParams().getOrder())) {
+        if (!EcdsaSha256LowS.P256_ORDER.equals(publicKey.getParams().getOrder())) {
             throw new IllegalArgumentException("an ES256 key must be on curve P-256");
         }
     }
