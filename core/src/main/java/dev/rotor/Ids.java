@@ -3,13 +3,14 @@ package dev.rotor;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /** Random ids: session ids from a CSPRNG, request ids cheaply (they only need to be unique). */
 final class Ids {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final int SESSION_ID_LENGTH = 22;
+    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
 
     private Ids() {}
 
@@ -22,18 +23,7 @@ final class Ids {
 
     /** Whether a string could be a session id Rotor issued: 22 characters of base64url. */
     static boolean isSessionId(String value) {
-        if (value.length() != SESSION_ID_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean base64url =
-                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-            if (!base64url) {
-                return false;
-            }
-        }
-        return true;
+        return SESSION_ID.matcher(value).matches();
     }
 
     /**
