@@ -8,7 +8,6 @@ import dev.rotor.spi.SessionRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,7 +49,7 @@ abstract class LifecycleContract extends RotationContract {
     void aSessionThatLastsCenturiesIsStoredRotatedAndFound() {
         String subject = newSubject();
         Duration centuries = Duration.ofDays(365L * 400);
-        SessionRecord session = SessionRecord.open("s-" + UUID.randomUUID(), subject, null, now, centuries, null);
+        SessionRecord session = SessionRecord.open(newSessionId(), subject, null, now, centuries, null);
 
         store().create(session);
         RotationResult rotated = store().rotate(rotation(session, 0, now.plusSeconds(1)));
@@ -160,9 +159,8 @@ abstract class LifecycleContract extends RotationContract {
         String subject = newSubject();
         Instant start = Instant.now();
         SessionRecord shortLived =
-                SessionRecord.open("s-" + UUID.randomUUID(), subject, null, start, Duration.ofMillis(300), null);
-        SessionRecord revoked =
-                SessionRecord.open("s-" + UUID.randomUUID(), subject, null, start, Duration.ofMillis(400), null);
+                SessionRecord.open(newSessionId(), subject, null, start, Duration.ofMillis(300), null);
+        SessionRecord revoked = SessionRecord.open(newSessionId(), subject, null, start, Duration.ofMillis(400), null);
         store().create(shortLived);
         store().create(revoked);
         store().revoke(subject, revoked.sessionId(), start);
@@ -182,8 +180,7 @@ abstract class LifecycleContract extends RotationContract {
     void callsThatChangeNothingDoNotKeepAnExpiredSubjectAlive() throws InterruptedException {
         String subject = newSubject();
         Instant start = Instant.now();
-        SessionRecord session =
-                SessionRecord.open("s-" + UUID.randomUUID(), subject, null, start, Duration.ofMillis(400), null);
+        SessionRecord session = SessionRecord.open(newSessionId(), subject, null, start, Duration.ofMillis(400), null);
         store().create(session);
         store().revoke(subject, session.sessionId(), start);
 

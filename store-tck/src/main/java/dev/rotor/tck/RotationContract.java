@@ -297,7 +297,7 @@ abstract class RotationContract extends StoreFixture {
     @Test
     void rotationNeverExtendsTheAbsoluteLifetime() {
         SessionRecord session =
-                SessionRecord.open("s-abs-" + newSubject(), newSubject(), null, now, REFRESH_TTL, Duration.ofDays(8));
+                SessionRecord.open(newSessionId(), newSubject(), null, now, REFRESH_TTL, Duration.ofDays(8));
         store().create(session);
 
         SessionRecord rotated = store().rotate(rotation(session, 0, now.plus(Duration.ofDays(6))))

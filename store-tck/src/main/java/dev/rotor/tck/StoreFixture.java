@@ -61,13 +61,22 @@ abstract class StoreFixture {
     }
 
     /**
+     * A session id no other test uses.
+     *
+     * @return a random session id
+     */
+    protected static String newSessionId() {
+        return "s-" + UUID.randomUUID();
+    }
+
+    /**
      * Opens and stores a session at {@link #now}.
      *
      * @param subject the subject
      * @return the stored record
      */
     protected SessionRecord openSession(String subject) {
-        SessionRecord session = SessionRecord.open("s-" + UUID.randomUUID(), subject, "phone", now, REFRESH_TTL, null);
+        SessionRecord session = SessionRecord.open(newSessionId(), subject, "phone", now, REFRESH_TTL, null);
         store().create(session);
         return session;
     }
