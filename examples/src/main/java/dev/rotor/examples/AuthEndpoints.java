@@ -54,12 +54,12 @@ final class AuthEndpoints {
     /** {@code POST /api/v1/auth/refresh {"refresh_token","device_id"?}}. */
     void refresh(JsonExchange exchange) throws IOException {
         ObjectNode body = exchange.body();
-        boolean fromCookie = refreshTokenCookie && JsonExchange.text(body, "refresh_token") == null;
+        String inBody = JsonExchange.text(body, "refresh_token");
         TokenPair pair;
         try {
-            pair = tokens.refresh(refreshToken(exchange, body), JsonExchange.text(body, "device_id"));
+            pair = tokens.refresh(refreshToken(exchange, inBody), JsonExchange.text(body, "device_id"));
         } catch (RotorException refused) {
-            if (fromCookie && USED_UP.contains(refused.reason())) {
+            if (usesCookie(inBody) && USED_UP.contains(refused.reason())) {
                 clearCookie(exchange); // the token in it will never work again
             }
             throw refused;
@@ -69,7 +69,7 @@ final class AuthEndpoints {
 
     /** {@code POST /api/v1/auth/logout {"refresh_token"}}: 204. */
     void logout(JsonExchange exchange) throws IOException {
-        tokens.logout(refreshToken(exchange, exchange.body()));
+        tokens.logout(refreshToken(exchange, JsonExchange.text(exchange.body(), "refresh_token")));
         if (refreshTokenCookie) {
             clearCookie(exchange);
         }
@@ -119,13 +119,17 @@ final class AuthEndpoints {
      * same-site, so the cookie goes along) cannot send that without a CORS preflight, which this server never
      * grants, so it cannot log the user out or rotate their token behind their back.
      */
-    private String refreshToken(JsonExchange exchange, ObjectNode body) {
-        String token = JsonExchange.text(body, "refresh_token");
-        if (token != null || !refreshTokenCookie) {
-            return token;
+    private String refreshToken(JsonExchange exchange, String inBody) {
+        if (!usesCookie(inBody)) {
+            return inBody;
         }
         exchange.requireJsonContentType();
         return exchange.cookie(COOKIE);
+    }
+
+    /** Whether the token comes from the cookie: cookie mode, and none in the body. */
+    private boolean usesCookie(String inBody) {
+        return refreshTokenCookie && inBody == null;
     }
 
     private static void clearCookie(JsonExchange exchange) {

@@ -60,10 +60,11 @@ final class Stores {
     private static HostAndPort clusterNode(String node) {
         int colon = node.lastIndexOf(':');
         String port = colon < 0 ? "" : node.substring(colon + 1);
-        if (colon <= 0 || node.indexOf('@') >= 0 || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
+        int number = port.matches("[0-9]{1,5}") ? Integer.parseInt(port) : -1;
+        if (colon <= 0 || node.indexOf('@') >= 0 || number < 0 || number > 65535) {
             throw new IllegalArgumentException("REDIS_URL cluster nodes must be host:port, separated by commas");
         }
-        return new HostAndPort(node.substring(0, colon), Integer.parseInt(port));
+        return new HostAndPort(node.substring(0, colon), number);
     }
 
     static void close(SessionStore store) {

@@ -301,9 +301,8 @@ public final class RotorClient {
                 || lifetime > MAX_LIFETIME_SECONDS) {
             throw new RotorClientException(0, "MALFORMED_REPLY");
         }
-        Duration margin = refreshAhead.compareTo(Duration.ofSeconds(lifetime).dividedBy(2)) < 0
-                ? refreshAhead
-                : Duration.ofSeconds(lifetime).dividedBy(2);
+        Duration half = Duration.ofSeconds(lifetime).dividedBy(2);
+        Duration margin = refreshAhead.compareTo(half) < 0 ? refreshAhead : half;
         Instant refreshAt = clock.instant().plusSeconds(lifetime).minus(margin);
         return new Tokens(access.asText(), refresh.asText(), refreshAt);
     }
