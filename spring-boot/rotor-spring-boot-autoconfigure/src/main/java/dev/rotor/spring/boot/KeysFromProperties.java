@@ -1,0 +1,150 @@
+package dev.rotor.spring.boot;
+
+import dev.rotor.JwtKey;
+import dev.rotor.spring.boot.RotorProperties.SigningKey;
+import dev.rotor.spring.boot.RotorProperties.VerificationKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.core.io.Resource;
+
+/** Builds {@link RotorKeys} from {@code rotor.signing-key.*} and {@code rotor.verification-keys}. */
+final class KeysFromProperties {
+
+    private static final Log LOG = LogFactory.getLog(KeysFromProperties.class);
+    private static final String SIGNING = "rotor.signing-key";
+
+    private KeysFromProperties() {}
+
+    static RotorKeys build(RotorProperties properties) {
+        List<JwtKey> retired = new ArrayList<>();
+        List<VerificationKey> configured = properties.getVerificationKeys();
+        for (int i = 0; i < configured.size(); i++) {
+            retired.add(verifying(configured.get(i), "rotor.verification-keys[" + i + "]"));
+        }
+        return new RotorKeys(signing(properties.getSigningKey()), retired);
+    }
+
+    private static JwtKey signing(SigningKey key) {
+        String keyId = keyId(key, SIGNING);
+        switch (key.getAlgorithm()) {
+            case HS256:
+                if (isBlank(key.getSecret())) {
+                    if (!key.isRandomIfUnset()) {
+                        throw new RotorConfigurationException(
+                                SIGNING + ".secret",
+                                "no signing key is configured",
+                                "set " + SIGNING + ".secret to at least 32 random bytes (such as 43 characters of"
+                                        + " base64url), or " + SIGNING + ".private-key and public-key with algorithm"
+                                        + " RS256 or ES256");
+                    }
+                    LOG.warn(SIGNING + ".secret is not set: signing with a random key, so tokens die with this process");
+                    byte[] random = new byte[32];
+                    new SecureRandom().nextBytes(random);
+                    return JwtKey.hs256(keyId, random);
+                }
+                return hmac(keyId, key.getSecret(), SIGNING + ".secret");
+            case RS256:
+                return pair(keyId, key, "RSA", SIGNING);
+            default:
+                return pair(keyId, key, "EC", SIGNING);
+        }
+    }
+
+    private static JwtKey verifying(VerificationKey key, String prefix) {
+        String keyId = keyId(key, prefix);
+        if (key.getAlgorithm() == RotorProperties.Algorithm.HS256) {
+            if (isBlank(key.getSecret())) {
+                throw new RotorConfigurationException(prefix + ".secret", "missing", "set the retired HS256 secret");
+            }
+            return hmac(keyId, key.getSecret(), prefix + ".secret");
+        }
+        String family = key.getAlgorithm() == RotorProperties.Algorithm.RS256 ? "RSA" : "EC";
+        Object publicKey = publicKey(key.getPublicKey(), family, prefix + ".public-key");
+        return built(prefix, () -> family.equals("RSA")
+                ? JwtKey.rs256(keyId, (RSAPublicKey) publicKey)
+                : JwtKey.es256(keyId, (ECPublicKey) publicKey));
+    }
+
+    private static JwtKey pair(String keyId, SigningKey key, String family, String prefix) {
+        Object publicKey = publicKey(key.getPublicKey(), family, prefix + ".public-key");
+        Object privateKey = decode(key.getPrivateKey(), family, prefix + ".private-key", "PRIVATE KEY", false);
+        return built(prefix + ".private-key", () -> family.equals("RSA")
+                ? JwtKey.rs256(keyId, (RSAPublicKey) publicKey, (RSAPrivateKey) privateKey)
+                : JwtKey.es256(keyId, (ECPublicKey) publicKey, (ECPrivateKey) privateKey));
+    }
+
+    private static Object publicKey(Resource resource, String family, String property) {
+        return decode(resource, family, property, "PUBLIC KEY", true);
+    }
+
+    /** Reads a PEM file; errors name the property and never quote the file. */
+    private static Object decode(Resource resource, String family, String property, String label, boolean isPublic) {
+        String kind = family.equals("RSA") ? "RS256" : "ES256";
+        if (resource == null) {
+            throw new RotorConfigurationException(
+                    property, "missing for " + kind, "point it at a PEM file with BEGIN " + label);
+        }
+        String pem;
+        try (InputStream in = resource.getInputStream()) {
+            pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new RotorConfigurationException(property, "cannot be read", "point it at a readable PEM file");
+        }
+        int begin = pem.indexOf("-----BEGIN " + label + "-----");
+        int end = pem.indexOf("-----END " + label + "-----");
+        if (begin < 0 || end < begin) {
+            throw new RotorConfigurationException(
+                    property, "is not a PEM file with BEGIN " + label, "convert the key to " + (isPublic
+                            ? "X.509 SubjectPublicKeyInfo (openssl pkey -pubout)"
+                            : "PKCS#8 (openssl pkcs8 -topk8 -nocrypt)"));
+        }
+        String base64 = pem.substring(begin + label.length() + 16, end).replaceAll("\\s", "");
+        try {
+            byte[] der = Base64.getDecoder().decode(base64);
+            KeyFactory factory = KeyFactory.getInstance(family);
+            return isPublic
+                    ? factory.generatePublic(new X509EncodedKeySpec(der))
+                    : factory.generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw new RotorConfigurationException(
+                    property, "is not an " + kind + " " + label.toLowerCase(java.util.Locale.ROOT), "check the file and "
+                            + "the algorithm setting");
+        }
+    }
+
+    private static JwtKey hmac(String keyId, String secret, String property) {
+        return built(property, () -> JwtKey.hs256(keyId, secret));
+    }
+
+    private static String keyId(VerificationKey key, String prefix) {
+        if (isBlank(key.getKeyId())) {
+            throw new RotorConfigurationException(prefix + ".key-id", "missing", "name the key, such as 2026-01");
+        }
+        return key.getKeyId();
+    }
+
+    private static JwtKey built(String property, java.util.function.Supplier<JwtKey> factory) {
+        JwtKey[] key = new JwtKey[1];
+        RotorConfigurationException.apply(property, () -> key[0] = factory.get());
+        return key[0];
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}
