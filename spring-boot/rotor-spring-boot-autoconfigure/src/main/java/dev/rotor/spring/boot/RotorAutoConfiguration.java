@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
@@ -35,13 +36,15 @@ public class RotorAutoConfiguration {
     }
 
     /**
-     * The keys from {@code rotor.signing-key.*} and {@code rotor.verification-keys}.
+     * The keys from {@code rotor.signing-key.*} and {@code rotor.verification-keys}; lazy, so an application
+     * with its own {@link TokenService} needs no key settings.
      *
      * @param properties the settings
      * @return the keys
      * @throws RotorConfigurationException if a key is missing or malformed
      */
     @Bean
+    @Lazy
     @ConditionalOnMissingBean
     public RotorKeys rotorKeys(RotorProperties properties) {
         return KeysFromProperties.build(properties);

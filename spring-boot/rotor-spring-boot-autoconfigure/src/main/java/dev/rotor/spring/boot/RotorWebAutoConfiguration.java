@@ -1,0 +1,90 @@
+package dev.rotor.spring.boot;
+
+import dev.rotor.TokenService;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Token responses for the application's login ({@link RotorTokenResponses}) in a servlet web application, and,
+ * with {@code rotor.web.endpoints.enabled=true}, the endpoints after login under {@code
+ * rotor.web.endpoints.base-path} (default {@code /api/v1/auth}): {@code POST refresh}, {@code POST logout},
+ * {@code POST logout-all}, {@code GET sessions} and {@code DELETE sessions/{id}}.
+ */
+@AutoConfiguration(after = RotorAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({RouterFunction.class, HttpServletRequest.class})
+@ConditionalOnBean(TokenService.class)
+public class RotorWebAutoConfiguration {
+
+    /** Created by Spring. */
+    public RotorWebAutoConfiguration() {}
+
+    /**
+     * Builds token replies.
+     *
+     * @param tokens the token service
+     * @param properties the settings
+     * @return the responses
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public RotorTokenResponses rotorTokenResponses(TokenService tokens, RotorProperties properties) {
+        return new RotorTokenResponses(tokens, properties);
+    }
+
+    /**
+     * Routes the endpoints; a known path with another method answers 405 with {@code Allow}.
+     *
+     * @param tokens the token service
+     * @param responses the token replies
+     * @param properties the settings
+     * @return the routes
+     */
+    @Bean
+    @ConditionalOnProperty(name = "rotor.web.endpoints.enabled", havingValue = "true")
+    public RouterFunction<ServerResponse> rotorTokenEndpoints(
+            TokenService tokens, RotorTokenResponses responses, RotorProperties properties) {
+        RotorTokenEndpoints endpoints = new RotorTokenEndpoints(tokens, responses);
+        String base = properties.getWeb().getEndpoints().getBasePath().replaceAll("/+$", "");
+        return RouterFunctions.route()
+                .POST(base + "/refresh", request -> reply(endpoints.handle(request.servletRequest(), endpoints::refresh)))
+                .POST(base + "/logout", request -> reply(endpoints.handle(request.servletRequest(), endpoints::logout)))
+                .POST(base + "/logout-all", request -> reply(endpoints.handle(request.servletRequest(), endpoints::logoutAll)))
+                .GET(base + "/sessions", request -> reply(endpoints.handle(request.servletRequest(), endpoints::sessions)))
+                .DELETE(base + "/sessions/{id}", request -> reply(endpoints.handle(
+                        request.servletRequest(), call -> endpoints.revokeSession(call, request.pathVariable("id")))))
+                .route(RequestPredicates.path(base + "/refresh"), request -> wrongMethod("POST"))
+                .route(RequestPredicates.path(base + "/logout"), request -> wrongMethod("POST"))
+                .route(RequestPredicates.path(base + "/logout-all"), request -> wrongMethod("POST"))
+                .route(RequestPredicates.path(base + "/sessions"), request -> wrongMethod("GET"))
+                .route(RequestPredicates.path(base + "/sessions/{id}"), request -> wrongMethod("DELETE"))
+                .build();
+    }
+
+    private static ServerResponse wrongMethod(String allowed) {
+        ResponseEntity<String> reply = RotorTokenResponses.error(405, "METHOD_NOT_ALLOWED", "Use " + allowed);
+        return ServerResponse.status(405)
+                .headers(headers -> headers.addAll(reply.getHeaders()))
+                .header(HttpHeaders.ALLOW, allowed)
+                .body(reply.getBody());
+    }
+
+    /** A {@link ResponseEntity} as a functional-endpoint reply. */
+    static ServerResponse reply(ResponseEntity<String> entity) {
+        ServerResponse.BodyBuilder reply =
+                ServerResponse.status(entity.getStatusCode()).headers(headers -> headers.addAll(entity.getHeaders()));
+        return entity.getBody() == null ? reply.build() : reply.body(entity.getBody());
+    }
+}
