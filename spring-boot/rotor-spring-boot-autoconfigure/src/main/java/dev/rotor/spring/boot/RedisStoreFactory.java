@@ -35,8 +35,8 @@ final class RedisStoreFactory {
 
     private RedisStoreFactory() {}
 
-    static SessionStore create(RotorRedisProperties rotor, Environment environment) {
-        requireModernJedis(RedisStoreFactory.class.getClassLoader());
+    static SessionStore create(RotorRedisProperties rotor, Environment environment, ClassLoader loader) {
+        requireModernJedis(loader);
         Binder binder = Binder.get(environment);
         String host = first(rotor.getHost(), environment.getProperty("spring.data.redis.host"), "localhost");
         int port = rotor.getPort() != null

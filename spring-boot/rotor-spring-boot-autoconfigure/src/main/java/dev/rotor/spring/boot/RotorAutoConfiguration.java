@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -56,13 +57,15 @@ public class RotorAutoConfiguration {
      *
      * @param properties the settings
      * @param environment for {@code spring.data.redis.*}
+     * @param resources the application's class loader, to see which store modules are present
      * @return the store
      * @throws RotorConfigurationException if the store's module is missing or its settings are wrong
      */
     @Bean
     @ConditionalOnMissingBean
-    public SessionStore rotorSessionStore(RotorProperties properties, Environment environment) {
-        ClassLoader loader = getClass().getClassLoader();
+    public SessionStore rotorSessionStore(
+            RotorProperties properties, Environment environment, ResourceLoader resources) {
+        ClassLoader loader = resources.getClassLoader();
         RotorProperties.StoreType type = properties.getStore().getType();
         if (type == null) {
             type = ClassUtils.isPresent("dev.rotor.store.redis.RedisSessionStore", loader)
@@ -72,7 +75,7 @@ public class RotorAutoConfiguration {
         switch (type) {
             case REDIS:
                 requireModule(loader, "dev.rotor.store.redis.RedisSessionStore", "redis", "rotor-store-redis");
-                return RedisStoreFactory.create(properties.getStore().getRedis(), environment);
+                return RedisStoreFactory.create(properties.getStore().getRedis(), environment, loader);
             case JDBC:
                 requireModule(loader, "dev.rotor.store.jdbc.JdbcSessionStore", "jdbc", "rotor-store-jdbc");
                 throw new RotorConfigurationException(
