@@ -1,0 +1,58 @@
+package dev.rotor.spring.boot;
+
+import dev.rotor.TokenService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Micrometer for Rotor when Micrometer is on the classpath: observations {@code rotor.login}, {@code
+ * rotor.refresh} and {@code rotor.revoke} tagged by {@code outcome} and {@code operation}, the counters {@code
+ * rotor.reuse.detected} and {@code rotor.verification.failures} (tagged by {@code reason}). Applies to the
+ * auto-configured {@link TokenService}; off with {@code rotor.observations.enabled=false}.
+ */
+@AutoConfiguration(before = RotorAutoConfiguration.class)
+@ConditionalOnClass({ObservationRegistry.class, MeterRegistry.class})
+@ConditionalOnProperty(name = "rotor.observations.enabled", havingValue = "true", matchIfMissing = true)
+public class RotorObservationAutoConfiguration {
+
+    /** Created by Spring. */
+    public RotorObservationAutoConfiguration() {}
+
+    /**
+     * The listener that tells observations how a call went and counts reuse.
+     *
+     * @param meters the meter registry, if any
+     * @return the listener
+     */
+    @Bean
+    static OutcomeRecorder rotorOutcomeRecorder(ObjectProvider<MeterRegistry> meters) {
+        return new OutcomeRecorder(meters);
+    }
+
+    /**
+     * Wraps the auto-configured token service, named {@code rotorTokenService}, in its observed form.
+     *
+     * @param observations the observation registry, if any
+     * @param meters the meter registry, if any
+     * @return the post-processor
+     */
+    @Bean
+    static BeanPostProcessor rotorTokenServiceObserver(
+            ObjectProvider<ObservationRegistry> observations, ObjectProvider<MeterRegistry> meters) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if ("rotorTokenService".equals(name) && bean instanceof TokenService tokens) {
+                    return new ObservedTokenService(tokens, observations, meters);
+                }
+                return bean;
+            }
+        };
+    }
+}
