@@ -50,23 +50,43 @@ final class RedisStoreFactory {
         List<String> cluster = orElse(rotor.getClusterNodes(), binder, "spring.data.redis.cluster.nodes");
         List<String> sentinels = orElse(rotor.getSentinelNodes(), binder, "spring.data.redis.sentinel.nodes");
         String master = first(rotor.getSentinelMaster(), environment.getProperty("spring.data.redis.sentinel.master"), null);
+        String url = first(rotor.getUrl(), environment.getProperty("spring.data.redis.url"), null);
+        if (url != null) {
+            RedisUrl parsed = RedisUrl.parse(url.trim(), rotor.getUrl() != null ? PREFIX + ".url" : "spring.data.redis.url");
+            if (parsed.clusterNodes() != null) {
+                cluster = parsed.clusterNodes();
+            } else {
+                host = parsed.host();
+                port = parsed.port();
+                username = parsed.username() != null ? parsed.username() : username;
+                password = parsed.password() != null ? parsed.password() : password;
+                ssl = ssl || parsed.ssl();
+            }
+        }
+        String finalHost = host;
+        int finalPort = port;
+        String finalUser = username;
+        String finalPassword = password;
+        boolean finalSsl = ssl;
+        List<String> finalCluster = cluster;
 
         RedisSessionStoreBuilder builder = RedisSessionStore.builder();
         RotorConfigurationException.apply(PREFIX + ".key-prefix", () -> builder.keyPrefix(rotor.getKeyPrefix()));
         RotorConfigurationException.apply(PREFIX + ".attempts", () -> builder.attempts(rotor.getAttempts()));
-        if (username == null && password == null && !ssl) {
+        if (finalUser == null && finalPassword == null && !finalSsl) {
             RotorConfigurationException.apply(PREFIX + ".timeout", () -> builder.timeout(rotor.getTimeout()));
             RotorConfigurationException.apply(PREFIX + ".pool-size", () -> builder.poolSize(rotor.getPoolSize()));
-            if (!cluster.isEmpty()) {
-                builder.cluster(nodes(cluster, PREFIX + ".cluster-nodes"));
+            if (!finalCluster.isEmpty()) {
+                builder.cluster(nodes(finalCluster, PREFIX + ".cluster-nodes"));
             } else if (master != null) {
                 builder.sentinel(master, nodes(sentinels, PREFIX + ".sentinel-nodes"));
             } else {
-                builder.standalone(new HostAndPort(host, port));
+                builder.standalone(new HostAndPort(finalHost, finalPort));
             }
             return builder.build();
         }
-        UnifiedJedis client = client(rotor, username, password, ssl, host, port, cluster, master, sentinels);
+        UnifiedJedis client =
+                client(rotor, finalUser, finalPassword, finalSsl, finalHost, finalPort, finalCluster, master, sentinels);
         return new ClosingSessionStore(builder.client(client).build(), client);
     }
 
@@ -83,6 +103,18 @@ final class RedisStoreFactory {
                     "set the Maven property <jedis.version>7.5.3</jedis.version> (Gradle: ext['jedis.version'] ="
                             + " '7.5.3'), or manage redis.clients:jedis 7.5.3 in dependencyManagement");
         }
+    }
+
+    /** Whether the application names a Redis: then an unset {@code rotor.store.type} means Redis. */
+    static boolean configured(RotorRedisProperties rotor, Environment environment) {
+        return rotor.getUrl() != null && !rotor.getUrl().isBlank()
+                || rotor.getHost() != null
+                || !rotor.getClusterNodes().isEmpty()
+                || rotor.getSentinelMaster() != null
+                || Binder.get(environment)
+                        .bind("spring.data.redis", Bindable.mapOf(String.class, Object.class))
+                        .map(settings -> !settings.isEmpty())
+                        .orElse(false);
     }
 
     static String jedisVersion(ClassLoader loader) {

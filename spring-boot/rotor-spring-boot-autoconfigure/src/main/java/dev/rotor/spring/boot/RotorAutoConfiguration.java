@@ -7,6 +7,8 @@ import dev.rotor.UserLookup;
 import dev.rotor.spi.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,6 +28,8 @@ import org.springframework.util.ClassUtils;
 @AutoConfiguration
 @EnableConfigurationProperties(RotorProperties.class)
 public class RotorAutoConfiguration {
+
+    private static final Log LOG = LogFactory.getLog(RotorAutoConfiguration.class);
 
     /**
      * Checks the Spring Boot version first, so an application on Boot 3 fails with one line.
@@ -53,7 +57,7 @@ public class RotorAutoConfiguration {
 
     /**
      * The store named by {@code rotor.store.type}; unset, Redis when {@code rotor-store-redis} is on the
-     * classpath, else memory.
+     * classpath and a Redis is configured, else memory.
      *
      * @param properties the settings
      * @param environment for {@code spring.data.redis.*}
@@ -69,8 +73,11 @@ public class RotorAutoConfiguration {
         RotorProperties.StoreType type = properties.getStore().getType();
         if (type == null) {
             type = ClassUtils.isPresent("dev.rotor.store.redis.RedisSessionStore", loader)
+                            && RedisStoreFactory.configured(properties.getStore().getRedis(), environment)
                     ? RotorProperties.StoreType.REDIS
                     : RotorProperties.StoreType.MEMORY;
+            LOG.info("rotor.store.type is not set: using the " + type.name().toLowerCase(java.util.Locale.ROOT)
+                    + " store");
         }
         switch (type) {
             case REDIS:
@@ -110,7 +117,7 @@ public class RotorAutoConfiguration {
         TokenServiceBuilder builder = TokenService.builder().signingKey(keys.signingKey()).store(store);
         keys.verificationKeys().forEach(builder::verificationKey);
         apply("rotor.issuer", () -> builder.issuer(properties.getIssuer()));
-        if (properties.getAudience() != null) {
+        if (properties.getAudience() != null && !properties.getAudience().isBlank()) {
             apply("rotor.audience", () -> builder.audience(properties.getAudience()));
         }
         apply("rotor.access-token-ttl", () -> builder.accessTokenTtl(properties.getAccessTokenTtl()));

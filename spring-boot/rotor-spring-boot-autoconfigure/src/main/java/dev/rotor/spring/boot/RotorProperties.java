@@ -2,10 +2,12 @@ package dev.rotor.spring.boot;
 
 import dev.rotor.ReuseScope;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.core.io.Resource;
 
 /**
@@ -280,7 +282,11 @@ public class RotorProperties {
     /** The live-session check, off unless max-staleness is set. */
     public static class LiveSessionCheck {
 
-        /** How long a session seen live is trusted without asking the store again; zero asks every time, unset is off. */
+        /**
+         * How long a session seen live is trusted without asking the store again (plain numbers are seconds);
+         * zero asks every time, unset is off.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration maxStaleness;
 
         /** How many sessions the check remembers. */
@@ -306,7 +312,10 @@ public class RotorProperties {
     /** Store selection and the stores' own settings. */
     public static class Store {
 
-        /** The store; when unset, redis if rotor-store-redis is on the classpath, else memory. */
+        /**
+         * The store; when unset, redis if rotor-store-redis is on the classpath and a Redis is configured
+         * (rotor.store.redis.* or spring.data.redis.*), else memory.
+         */
         private StoreType type;
 
         /** How many subjects the memory store keeps at most. */

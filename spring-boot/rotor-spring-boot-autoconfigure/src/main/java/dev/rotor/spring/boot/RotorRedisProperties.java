@@ -10,6 +10,13 @@ import java.util.List;
  */
 public class RotorRedisProperties {
 
+    /**
+     * Where Redis is, as redis://[user:password@]host:port (rediss:// for TLS), or a Redis Cluster's nodes as
+     * host:port,host:port; overrides host, port, username, password, ssl and cluster-nodes. Default
+     * spring.data.redis.url.
+     */
+    private String url;
+
     /** The Redis server's host; default spring.data.redis.host, else localhost. */
     private String host;
 
@@ -45,6 +52,14 @@ public class RotorRedisProperties {
 
     /** Connections in the pool (per node in a cluster). */
     private int poolSize = 16;
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
 
     public String getHost() {
         return host;

@@ -37,7 +37,12 @@ public class RotorSecurityAutoConfiguration {
     @ConditionalOnMissingBean(JwtDecoder.class)
     public JwtDecoder rotorJwtDecoder(TokenService tokens, RotorProperties properties) {
         return new RotorJwtDecoder(
-                tokens, properties.getIssuer(), properties.getAudience(), properties.getSigningKey().getAlgorithm().name());
+                tokens, properties.getIssuer(), audience(properties), properties.getSigningKey().getAlgorithm().name());
+    }
+
+    private static String audience(RotorProperties properties) {
+        String audience = properties.getAudience();
+        return audience == null || audience.isBlank() ? null : audience;
     }
 
     /**
@@ -53,7 +58,7 @@ public class RotorSecurityAutoConfiguration {
         RotorProperties.Security security = properties.getSecurity();
         return new RotorResourceServer(
                 new RotorJwtDecoder(
-                        tokens, properties.getIssuer(), properties.getAudience(), properties.getSigningKey().getAlgorithm().name()),
+                        tokens, properties.getIssuer(), audience(properties), properties.getSigningKey().getAlgorithm().name()),
                 new RotorAuthenticationConverter(security.getAuthoritiesClaim(), security.getAuthorityPrefix()),
                 new RotorAuthenticationEntryPoint(tokens));
     }
