@@ -2,6 +2,7 @@ package dev.rotor;
 
 import dev.rotor.RotorException.Reason;
 import dev.rotor.TokenEvent.Type;
+import dev.rotor.TokenRefusal.Operation;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.SessionRecord;
@@ -37,11 +38,12 @@ final class DefaultTokenService implements TokenService {
         this.codec = new TokenCodec(
                 keys, config.issuer(), config.audience(), config.leeway().getSeconds(), config.maxTokenLength());
         this.minter = new PairMinter(codec, config.accessTokenTtl().getSeconds());
-        this.events = new EventPublisher(config.listeners());
+        this.events = new EventPublisher(config.listeners(), config.clock());
         this.liveSessions = config.liveSessionStaleness() == null
                 ? null
                 : new LiveSessionCache(config.liveSessionStaleness().toMillis(), config.liveSessionCacheSize());
-        this.calls = new StoreCalls(liveSessions, config.reuseScope(), config.oauth2Errors());
+        this.calls = new StoreCalls(
+                liveSessions, config.reuseScope(), config.oauth2Errors(), new StoreHealth(config.clock(), events));
     }
 
     @Override
@@ -75,6 +77,15 @@ final class DefaultTokenService implements TokenService {
 
     @Override
     public TokenPair refresh(String refreshToken, String deviceId) {
+        try {
+            return rotate(refreshToken, deviceId);
+        } catch (RotorException e) {
+            events.refused(Operation.REFRESH, e.reason());
+            throw e;
+        }
+    }
+
+    private TokenPair rotate(String refreshToken, String deviceId) {
         if (refreshToken == null || refreshToken.isBlank()) {
             throw refreshFailure(Reason.REFRESH_TOKEN_REQUIRED);
         }
@@ -143,6 +154,15 @@ final class DefaultTokenService implements TokenService {
 
     @Override
     public AccessClaims verifyAccessToken(String accessToken) {
+        try {
+            return verifyAccess(accessToken);
+        } catch (RotorException e) {
+            events.refused(Operation.VERIFY_ACCESS_TOKEN, e.reason());
+            throw e;
+        }
+    }
+
+    private AccessClaims verifyAccess(String accessToken) {
         if (accessToken == null || accessToken.isBlank()) {
             throw RotorException.accessFailure(Reason.TOKEN_INVALID);
         }
@@ -169,12 +189,17 @@ final class DefaultTokenService implements TokenService {
 
     @Override
     public boolean logout(String refreshToken) {
-        if (refreshToken == null || refreshToken.isBlank()) {
-            throw refreshFailure(Reason.REFRESH_TOKEN_REQUIRED);
+        try {
+            if (refreshToken == null || refreshToken.isBlank()) {
+                throw refreshFailure(Reason.REFRESH_TOKEN_REQUIRED);
+            }
+            Instant now = now();
+            VerifiedToken token = verify(refreshToken, TokenType.REFRESH, now.toEpochMilli(), false);
+            return revoke(token.subject(), token.sessionId(), token.deviceId(), token.generation(), now);
+        } catch (RotorException e) {
+            events.refused(Operation.LOGOUT, e.reason());
+            throw e;
         }
-        Instant now = now();
-        VerifiedToken token = verify(refreshToken, TokenType.REFRESH, now.toEpochMilli(), false);
-        return revoke(token.subject(), token.sessionId(), token.deviceId(), token.generation(), now);
     }
 
     @Override
