@@ -6,11 +6,9 @@ import dev.rotor.SessionInfo;
 import dev.rotor.TokenEvent;
 import dev.rotor.TokenPair;
 import dev.rotor.TokenService;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -18,20 +16,16 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The auto-configured {@link TokenService} observed: {@code rotor.login}, {@code rotor.refresh} and {@code
- * rotor.revoke} with a low-cardinality {@code outcome}, and {@code rotor.verification.failures} counted by
- * reason. No subject, session or token ever becomes a tag. Without an observation registry it costs a no-op.
+ * rotor.revoke} with a low-cardinality {@code outcome} and {@code operation}. No subject, session or token ever becomes a tag. Without an observation registry it costs a no-op.
  */
 final class ObservedTokenService implements TokenService {
 
     private final TokenService tokens;
     private final ObjectProvider<ObservationRegistry> observations;
-    private final ObjectProvider<MeterRegistry> meters;
 
-    ObservedTokenService(
-            TokenService tokens, ObjectProvider<ObservationRegistry> observations, ObjectProvider<MeterRegistry> meters) {
+    ObservedTokenService(TokenService tokens, ObjectProvider<ObservationRegistry> observations) {
         this.tokens = tokens;
         this.observations = observations;
-        this.meters = meters;
     }
 
     @Override
@@ -57,16 +51,7 @@ final class ObservedTokenService implements TokenService {
 
     @Override
     public AccessClaims verifyAccessToken(String accessToken) {
-        try {
-            return tokens.verifyAccessToken(accessToken);
-        } catch (RotorException refused) {
-            MeterRegistry registry = meters.getIfAvailable();
-            if (registry != null) {
-                registry.counter("rotor.verification.failures", "reason", reasonTag(refused))
-                        .increment();
-            }
-            throw refused;
-        }
+        return tokens.verifyAccessToken(accessToken); // failures are counted by OutcomeRecorder.onRefusal
     }
 
     @Override
@@ -144,9 +129,5 @@ final class ObservedTokenService implements TokenService {
             default:
                 return "invalid";
         }
-    }
-
-    private static String reasonTag(RotorException refused) {
-        return refused.reason().name().toLowerCase(Locale.ROOT);
     }
 }

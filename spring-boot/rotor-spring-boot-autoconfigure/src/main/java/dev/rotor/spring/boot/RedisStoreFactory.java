@@ -3,16 +3,12 @@ package dev.rotor.spring.boot;
 import dev.rotor.spi.SessionStore;
 import dev.rotor.store.redis.RedisSessionStore;
 import dev.rotor.store.redis.RedisSessionStoreBuilder;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -28,15 +24,11 @@ import redis.clients.jedis.UnifiedJedis;
  */
 final class RedisStoreFactory {
 
-    /** The oldest Jedis with {@code RedisClient}, which the store is built on. */
-    static final String JEDIS_NEEDED = "7.2.0";
-
     private static final String PREFIX = "rotor.store.redis";
 
     private RedisStoreFactory() {}
 
-    static SessionStore create(RotorRedisProperties rotor, Environment environment, ClassLoader loader) {
-        requireModernJedis(loader);
+    static SessionStore create(RotorRedisProperties rotor, Environment environment) {
         Binder binder = Binder.get(environment);
         String host = first(rotor.getHost(), environment.getProperty("spring.data.redis.host"), "localhost");
         int port = rotor.getPort() != null
@@ -90,21 +82,6 @@ final class RedisStoreFactory {
         return new ClosingSessionStore(builder.client(client).build(), client);
     }
 
-    /**
-     * Fails with one line when Boot's dependency management put a Jedis older than 7.2 on the classpath (Boot
-     * 4.0 manages 7.0, Boot 3.5 6.0), where the store would fail later with {@code NoClassDefFoundError}.
-     */
-    static void requireModernJedis(ClassLoader loader) {
-        if (!ClassUtils.isPresent("redis.clients.jedis.RedisClient", loader)) {
-            throw new RotorConfigurationException(
-                    "jedis.version",
-                    "Rotor's Redis store needs Jedis " + JEDIS_NEEDED + " or newer, found " + jedisVersion(loader)
-                            + " (Spring Boot's dependency management pins an older one)",
-                    "set the Maven property <jedis.version>7.5.3</jedis.version> (Gradle: ext['jedis.version'] ="
-                            + " '7.5.3'), or manage redis.clients:jedis 7.5.3 in dependencyManagement");
-        }
-    }
-
     /** Whether the application names a Redis: then an unset {@code rotor.store.type} means Redis. */
     static boolean configured(RotorRedisProperties rotor, Environment environment) {
         return rotor.getUrl() != null && !rotor.getUrl().isBlank()
@@ -115,19 +92,6 @@ final class RedisStoreFactory {
                         .bind("spring.data.redis", Bindable.mapOf(String.class, Object.class))
                         .map(settings -> !settings.isEmpty())
                         .orElse(false);
-    }
-
-    static String jedisVersion(ClassLoader loader) {
-        try (InputStream in = loader.getResourceAsStream("META-INF/maven/redis.clients/jedis/pom.properties")) {
-            if (in != null) {
-                Properties pom = new Properties();
-                pom.load(in);
-                return pom.getProperty("version", "an unknown version");
-            }
-        } catch (IOException e) {
-            // reported as unknown
-        }
-        return ClassUtils.isPresent("redis.clients.jedis.Jedis", loader) ? "an unknown version" : "none";
     }
 
     private static UnifiedJedis client(

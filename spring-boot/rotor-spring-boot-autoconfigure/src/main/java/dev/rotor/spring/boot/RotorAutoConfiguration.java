@@ -82,7 +82,8 @@ public class RotorAutoConfiguration {
         switch (type) {
             case REDIS:
                 requireModule(loader, "dev.rotor.store.redis.RedisSessionStore", "redis", "rotor-store-redis");
-                return RedisStoreFactory.create(properties.getStore().getRedis(), environment, loader);
+                JedisFloor.check();
+                return RedisStoreFactory.create(properties.getStore().getRedis(), environment);
             case JDBC:
                 requireModule(loader, "dev.rotor.store.jdbc.JdbcSessionStore", "jdbc", "rotor-store-jdbc");
                 throw new RotorConfigurationException(

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Micrometer for Rotor when Micrometer is on the classpath: observations {@code rotor.login}, {@code
  * rotor.refresh} and {@code rotor.revoke} tagged by {@code outcome} and {@code operation}, the counters {@code
- * rotor.reuse.detected} and {@code rotor.verification.failures} (tagged by {@code reason}). Applies to the
+ * rotor.reuse.detected}, {@code rotor.verification.failures} (tagged by {@code reason}) and {@code
+ * rotor.store.outages}, and the gauge {@code rotor.store.up}, all from Rotor's event listener. Applies to the
  * auto-configured {@link TokenService}; off with {@code rotor.observations.enabled=false}.
  */
 @AutoConfiguration(before = RotorAutoConfiguration.class)
@@ -39,17 +40,15 @@ public class RotorObservationAutoConfiguration {
      * Wraps the auto-configured token service, named {@code rotorTokenService}, in its observed form.
      *
      * @param observations the observation registry, if any
-     * @param meters the meter registry, if any
      * @return the post-processor
      */
     @Bean
-    static BeanPostProcessor rotorTokenServiceObserver(
-            ObjectProvider<ObservationRegistry> observations, ObjectProvider<MeterRegistry> meters) {
+    static BeanPostProcessor rotorTokenServiceObserver(ObjectProvider<ObservationRegistry> observations) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if ("rotorTokenService".equals(name) && bean instanceof TokenService tokens) {
-                    return new ObservedTokenService(tokens, observations, meters);
+                    return new ObservedTokenService(tokens, observations);
                 }
                 return bean;
             }

@@ -80,14 +80,15 @@ class BadConfigurationTest {
     }
 
     @Test
-    void jedisOlderThanSevenTwoIsNamedWithTheFix() {
+    void aRedisUrlWithAPasswordIsNeverQuoted() {
         RotorConfigurationException failure = assertFailure(
-                runner.withClassLoader(new FilteredClassLoader("redis.clients.jedis.RedisClient"))
-                        .withPropertyValues(
-                                "rotor.signing-key.secret=" + RotorAutoConfigurationTest.SECRET, "rotor.store.type=redis"),
-                "jedis.version",
-                "needs Jedis 7.2.0 or newer");
-        assertThat(failure.getMessage()).contains("<jedis.version>7.5.3</jedis.version>").doesNotContain("\n");
+                runner.withPropertyValues(
+                        "rotor.signing-key.secret=" + RotorAutoConfigurationTest.SECRET,
+                        "rotor.store.type=redis",
+                        "rotor.store.redis.url=redis://user:SENTINEL-PASSWORD@localhost:6379/3"),
+                "rotor.store.redis.url",
+                "database or options");
+        assertThat(failure.getMessage()).doesNotContain("SENTINEL-PASSWORD");
     }
 
     @Test

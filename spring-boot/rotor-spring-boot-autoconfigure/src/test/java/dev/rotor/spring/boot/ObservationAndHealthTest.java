@@ -35,7 +35,7 @@ class ObservationAndHealthTest {
                     RotorAutoConfiguration.class,
                     RotorObservationAutoConfiguration.class,
                     RotorHealthAutoConfiguration.class))
-            .withPropertyValues("rotor.signing-key.secret=" + RotorAutoConfigurationTest.SECRET, "rotor.store.type=memory");
+            .withPropertyValues("rotor.signing-key.secret=" + RotorAutoConfigurationTest.SECRET);
 
     @Test
     void refreshOutcomesAreObservedAndReuseIsCounted() {
@@ -102,13 +102,20 @@ class ObservationAndHealthTest {
     void healthFollowsTheStore() {
         AtomicBoolean down = new AtomicBoolean();
         SessionStore flaky = new FlakyStore(CaffeineSessionStore.create(), down);
-        runner.withBean(SessionStore.class, () -> flaky).run(context -> {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        runner.withBean(SessionStore.class, () -> flaky).withBean(MeterRegistry.class, () -> meters).run(context -> {
             HealthIndicator health = context.getBean("rotorHealthIndicator", HealthIndicator.class);
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+            TokenService tokens = context.getBean(TokenService.class);
             down.set(true);
             assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThatThrownBy(() -> tokens.issue("alice")).isInstanceOf(RotorException.class);
+            assertThat(meters.get("rotor.store.up").gauge().value()).isEqualTo(0.0);
+            assertThat(meters.get("rotor.store.outages").counter().count()).isEqualTo(1.0);
             down.set(false);
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+            tokens.issue("alice");
+            assertThat(meters.get("rotor.store.up").gauge().value()).isEqualTo(1.0);
         });
         runner.withPropertyValues("management.health.rotor.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean("rotorHealthIndicator"));
