@@ -91,7 +91,9 @@ public final class TokenServiceBuilder {
     }
 
     /**
-     * The session store: {@code CaffeineSessionStore} for one JVM, {@code RedisSessionStore} for several.
+     * The session store: {@code CaffeineSessionStore} for one JVM, {@code RedisSessionStore} for several. The
+     * service never closes it (several services may share one): whoever built the store closes it after the
+     * last call, as a {@code RedisSessionStore} must be to release its connections.
      *
      * @param store the store
      * @return this builder
