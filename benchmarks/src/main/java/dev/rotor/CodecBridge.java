@@ -20,7 +20,8 @@ public final class CodecBridge {
      * @param claims the custom claims every minted access token carries
      */
     public CodecBridge(JwtKey key, String issuer, Map<String, ?> claims) {
-        this.codec = new TokenCodec(new KeyRing(key, List.of()), issuer, null, 0, 8192);
+        this.codec = new TokenCodec(
+                new KeyRing(key, List.of(), null), issuer, List.of(), issuer + "/refresh", null, 0, 8192);
         this.claims = CustomClaims.toJson(claims);
     }
 
@@ -35,6 +36,6 @@ public final class CodecBridge {
      * @return the token
      */
     public String mintAccess(String subject, String sessionId, long generation, long iat, long exp) {
-        return codec.mintAccess(subject, sessionId, generation, null, iat, exp, claims);
+        return codec.mintAccess(subject, sessionId, generation, null, null, iat, exp, claims);
     }
 }
