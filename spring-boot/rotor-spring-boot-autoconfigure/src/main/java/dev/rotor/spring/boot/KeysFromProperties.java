@@ -9,11 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.SecureRandom;
-import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,7 +33,7 @@ final class KeysFromProperties {
         for (int i = 0; i < configured.size(); i++) {
             retired.add(verifying(configured.get(i), "rotor.verification-keys[" + i + "]"));
         }
-        return new RotorKeys(signing(properties.getSigningKey()), retired);
+        return new RotorKeys(signing(properties.getSigningKey()), retired, refresh(properties.getRefreshTokenKey()));
     }
 
     private static JwtKey signing(SigningKey key) {
@@ -52,16 +49,42 @@ final class KeysFromProperties {
                                         + " base64url), or " + SIGNING + ".private-key and public-key with algorithm"
                                         + " RS256 or ES256");
                     }
-                    LOG.warn(SIGNING + ".secret is not set: signing with a random key, so tokens die with this process");
+                    LOG.warn(
+                            SIGNING + ".secret is not set: signing with a random key, so tokens die with this process");
                     byte[] random = new byte[32];
                     new SecureRandom().nextBytes(random);
                     return JwtKey.hs256(keyId, random);
                 }
                 return hmac(keyId, key.getSecret(), SIGNING + ".secret");
-            case RS256:
-                return pair(keyId, key, "RSA", SIGNING);
             default:
-                return pair(keyId, key, "EC", SIGNING);
+                return fromPem(keyId, key.getAlgorithm(), key.getPrivateKey(), SIGNING + ".private-key");
+        }
+    }
+
+    private static JwtKey refresh(RotorProperties.RefreshTokenKey key) {
+        String prefix = "rotor.refresh-token-key";
+        if (key.getAlgorithm() == RotorProperties.Algorithm.HS256) {
+            return isBlank(key.getSecret()) ? null : hmac(key.getKeyId(), key.getSecret(), prefix + ".secret");
+        }
+        return fromPem(key.getKeyId(), key.getAlgorithm(), key.getPrivateKey(), prefix + ".private-key");
+    }
+
+    /** A key pair from a PKCS#8 private key; core computes the public half and checks the algorithm. */
+    private static JwtKey fromPem(
+            String keyId, RotorProperties.Algorithm algorithm, Resource resource, String property) {
+        if (resource == null) {
+            throw new RotorConfigurationException(
+                    property, "missing for " + algorithm, "point it at a PKCS#8 PEM file with BEGIN PRIVATE KEY");
+        }
+        String pem = read(resource, property);
+        return built(property, () -> JwtKey.fromPem(keyId, algorithm.name(), pem));
+    }
+
+    private static String read(Resource resource, String property) {
+        try (InputStream in = resource.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new RotorConfigurationException(property, "cannot be read", "point it at a readable PEM file");
         }
     }
 
@@ -75,55 +98,44 @@ final class KeysFromProperties {
         }
         String family = key.getAlgorithm() == RotorProperties.Algorithm.RS256 ? "RSA" : "EC";
         Object publicKey = publicKey(key.getPublicKey(), family, prefix + ".public-key");
-        return built(prefix, () -> family.equals("RSA")
-                ? JwtKey.rs256(keyId, (RSAPublicKey) publicKey)
-                : JwtKey.es256(keyId, (ECPublicKey) publicKey));
-    }
-
-    private static JwtKey pair(String keyId, SigningKey key, String family, String prefix) {
-        Object publicKey = publicKey(key.getPublicKey(), family, prefix + ".public-key");
-        Object privateKey = decode(key.getPrivateKey(), family, prefix + ".private-key", "PRIVATE KEY", false);
-        return built(prefix + ".private-key", () -> family.equals("RSA")
-                ? JwtKey.rs256(keyId, (RSAPublicKey) publicKey, (RSAPrivateKey) privateKey)
-                : JwtKey.es256(keyId, (ECPublicKey) publicKey, (ECPrivateKey) privateKey));
+        return built(
+                prefix,
+                () -> family.equals("RSA")
+                        ? JwtKey.rs256(keyId, (RSAPublicKey) publicKey)
+                        : JwtKey.es256(keyId, (ECPublicKey) publicKey));
     }
 
     private static Object publicKey(Resource resource, String family, String property) {
-        return decode(resource, family, property, "PUBLIC KEY", true);
+        return decode(resource, family, property, "PUBLIC KEY");
     }
 
     /** Reads a PEM file; errors name the property and never quote the file. */
-    private static Object decode(Resource resource, String family, String property, String label, boolean isPublic) {
+    private static Object decode(Resource resource, String family, String property, String label) {
+        // only public keys come here: core reads private keys (JwtKey.fromPem)
         String kind = family.equals("RSA") ? "RS256" : "ES256";
         if (resource == null) {
             throw new RotorConfigurationException(
                     property, "missing for " + kind, "point it at a PEM file with BEGIN " + label);
         }
-        String pem;
-        try (InputStream in = resource.getInputStream()) {
-            pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new RotorConfigurationException(property, "cannot be read", "point it at a readable PEM file");
-        }
+        String pem = read(resource, property);
         int begin = pem.indexOf("-----BEGIN " + label + "-----");
         int end = pem.indexOf("-----END " + label + "-----");
         if (begin < 0 || end < begin) {
             throw new RotorConfigurationException(
-                    property, "is not a PEM file with BEGIN " + label, "convert the key to " + (isPublic
-                            ? "X.509 SubjectPublicKeyInfo (openssl pkey -pubout)"
-                            : "PKCS#8 (openssl pkcs8 -topk8 -nocrypt)"));
+                    property,
+                    "is not a PEM file with BEGIN " + label,
+                    "convert the key to X.509 SubjectPublicKeyInfo (openssl pkey -pubout)");
         }
         String base64 = pem.substring(begin + label.length() + 16, end).replaceAll("\\s", "");
         try {
             byte[] der = Base64.getDecoder().decode(base64);
             KeyFactory factory = KeyFactory.getInstance(family);
-            return isPublic
-                    ? factory.generatePublic(new X509EncodedKeySpec(der))
-                    : factory.generatePrivate(new PKCS8EncodedKeySpec(der));
+            return factory.generatePublic(new X509EncodedKeySpec(der));
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             throw new RotorConfigurationException(
-                    property, "is not an " + kind + " " + label.toLowerCase(java.util.Locale.ROOT), "check the file and "
-                            + "the algorithm setting");
+                    property,
+                    "is not an " + kind + " " + label.toLowerCase(java.util.Locale.ROOT),
+                    "check the file and " + "the algorithm setting");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.rotor.spring.boot;
 
 import dev.rotor.AccessClaims;
+import dev.rotor.Login;
 import dev.rotor.RotorException;
 import dev.rotor.SessionInfo;
 import dev.rotor.TokenEvent;
@@ -36,6 +37,16 @@ final class ObservedTokenService implements TokenService {
     @Override
     public TokenPair issue(String subject, String deviceId, Map<String, ?> claims) {
         return observe("rotor.login", "issue", () -> tokens.issue(subject, deviceId, claims), pair -> "issued");
+    }
+
+    @Override
+    public TokenPair issue(Login login) {
+        return observe("rotor.login", "issue", () -> tokens.issue(login), pair -> "issued");
+    }
+
+    @Override
+    public String jwkSet() {
+        return tokens.jwkSet();
     }
 
     @Override

@@ -41,10 +41,12 @@ final class RedisStoreFactory {
                 : environment.getProperty("spring.data.redis.ssl.enabled", Boolean.class, false);
         List<String> cluster = orElse(rotor.getClusterNodes(), binder, "spring.data.redis.cluster.nodes");
         List<String> sentinels = orElse(rotor.getSentinelNodes(), binder, "spring.data.redis.sentinel.nodes");
-        String master = first(rotor.getSentinelMaster(), environment.getProperty("spring.data.redis.sentinel.master"), null);
+        String master =
+                first(rotor.getSentinelMaster(), environment.getProperty("spring.data.redis.sentinel.master"), null);
         String url = first(rotor.getUrl(), environment.getProperty("spring.data.redis.url"), null);
         if (url != null) {
-            RedisUrl parsed = RedisUrl.parse(url.trim(), rotor.getUrl() != null ? PREFIX + ".url" : "spring.data.redis.url");
+            RedisUrl parsed =
+                    RedisUrl.parse(url.trim(), rotor.getUrl() != null ? PREFIX + ".url" : "spring.data.redis.url");
             if (parsed.clusterNodes() != null) {
                 cluster = parsed.clusterNodes();
             } else {
@@ -77,8 +79,8 @@ final class RedisStoreFactory {
             }
             return builder.build();
         }
-        UnifiedJedis client =
-                client(rotor, finalUser, finalPassword, finalSsl, finalHost, finalPort, finalCluster, master, sentinels);
+        UnifiedJedis client = client(
+                rotor, finalUser, finalPassword, finalSsl, finalHost, finalPort, finalCluster, master, sentinels);
         return new ClosingSessionStore(builder.client(client).build(), client);
     }
 

@@ -21,7 +21,9 @@ record RedisUrl(String host, int port, String username, String password, boolean
         boolean ssl = url.startsWith("rediss://");
         if (!ssl && !url.startsWith("redis://")) {
             throw new RotorConfigurationException(
-                    property, "must start with redis:// or rediss://", "use redis://host:port or a cluster's host:port list");
+                    property,
+                    "must start with redis:// or rediss://",
+                    "use redis://host:port or a cluster's host:port list");
         }
         URI uri;
         try {

@@ -19,7 +19,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 final class RotorAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     /** Claims Rotor itself writes; everything else is the application's. */
-    private static final List<String> REGISTERED = List.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "sid", "did");
+    private static final List<String> REGISTERED =
+            List.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "sid", "did", "client_id");
 
     private final String claim;
     private final String prefix;
@@ -40,8 +41,11 @@ final class RotorAuthenticationConverter implements Converter<Jwt, AbstractAuthe
                 jwt.getClaimAsString("did"),
                 jwt.getIssuedAt(),
                 jwt.getExpiresAt(),
-                custom);
-        return new RotorAuthenticationToken(jwt, claims, authorities(jwt.getClaims().get(claim)));
+                custom,
+                jwt.getClaimAsString("client_id"),
+                custom.get("scope") instanceof String scope ? scope : null);
+        return new RotorAuthenticationToken(
+                jwt, claims, authorities(jwt.getClaims().get(claim)));
     }
 
     private Collection<GrantedAuthority> authorities(Object value) {

@@ -16,6 +16,7 @@ public final class RotorAuthenticationToken extends AbstractOAuth2TokenAuthentic
 
     private static final long serialVersionUID = 1L;
 
+    /** What Rotor read from the token. */
     private final AccessClaims claims;
 
     /**

@@ -73,7 +73,8 @@ public class RotorAutoConfiguration {
         RotorProperties.StoreType type = properties.getStore().getType();
         if (type == null) {
             type = ClassUtils.isPresent("dev.rotor.store.redis.RedisSessionStore", loader)
-                            && RedisStoreFactory.configured(properties.getStore().getRedis(), environment)
+                            && RedisStoreFactory.configured(
+                                    properties.getStore().getRedis(), environment)
                     ? RotorProperties.StoreType.REDIS
                     : RotorProperties.StoreType.MEMORY;
             LOG.info("rotor.store.type is not set: using the " + type.name().toLowerCase(java.util.Locale.ROOT)
@@ -115,27 +116,44 @@ public class RotorAutoConfiguration {
             ObjectProvider<UserLookup> userLookup,
             ObjectProvider<TokenEventListener> listeners,
             ObjectProvider<Clock> clock) {
-        TokenServiceBuilder builder = TokenService.builder().signingKey(keys.signingKey()).store(store);
+        TokenServiceBuilder builder =
+                TokenService.builder().signingKey(keys.signingKey()).store(store);
         keys.verificationKeys().forEach(builder::verificationKey);
         apply("rotor.issuer", () -> builder.issuer(properties.getIssuer()));
-        if (properties.getAudience() != null && !properties.getAudience().isBlank()) {
-            apply("rotor.audience", () -> builder.audience(properties.getAudience()));
+        if (!properties.audiences().isEmpty()) {
+            apply("rotor.audience", () -> builder.audiences(properties.audiences()));
+        }
+        if (hasText(properties.getClientId())) {
+            apply("rotor.client-id", () -> builder.clientId(properties.getClientId()));
+        }
+        if (keys.refreshTokenKey() != null) {
+            apply("rotor.refresh-token-key", () -> builder.refreshTokenKey(keys.refreshTokenKey()));
+        }
+        if (hasText(properties.getRefreshTokenAudience())) {
+            apply(
+                    "rotor.refresh-token-audience",
+                    () -> builder.refreshTokenAudience(properties.getRefreshTokenAudience()));
         }
         apply("rotor.access-token-ttl", () -> builder.accessTokenTtl(properties.getAccessTokenTtl()));
         apply("rotor.refresh-token-ttl", () -> builder.refreshTokenTtl(properties.getRefreshTokenTtl()));
         if (properties.getAbsoluteSessionLifetime() != null) {
-            apply("rotor.absolute-session-lifetime", () -> builder.absoluteSessionLifetime(
-                    properties.getAbsoluteSessionLifetime()));
+            apply(
+                    "rotor.absolute-session-lifetime",
+                    () -> builder.absoluteSessionLifetime(properties.getAbsoluteSessionLifetime()));
         }
         apply("rotor.leeway", () -> builder.leeway(properties.getLeeway()));
         apply("rotor.reuse-scope", () -> builder.reuseScope(properties.getReuseScope()));
         Duration grace = properties.getReuseGracePeriod();
         if (grace != null && !grace.isZero()) {
-            apply("rotor.reuse-grace-period", () -> builder.reuseGracePeriod(grace, properties.getReuseGraceMaxReplays()));
+            apply(
+                    "rotor.reuse-grace-period",
+                    () -> builder.reuseGracePeriod(grace, properties.getReuseGraceMaxReplays()));
         }
         RotorProperties.LiveSessionCheck live = properties.getLiveSessionCheck();
         if (live.getMaxStaleness() != null) {
-            apply("rotor.live-session-check", () -> builder.liveSessionCheck(live.getMaxStaleness(), live.getCacheSize()));
+            apply(
+                    "rotor.live-session-check",
+                    () -> builder.liveSessionCheck(live.getMaxStaleness(), live.getCacheSize()));
         }
         apply("rotor.max-token-length", () -> builder.maxTokenLength(properties.getMaxTokenLength()));
         builder.oauth2Errors(properties.isOauth2Errors());
@@ -145,6 +163,10 @@ public class RotorAutoConfiguration {
         return builder.build();
     }
 
+    private static boolean hasText(String text) {
+        return text != null && !text.isBlank();
+    }
+
     private static void apply(String property, Runnable step) {
         RotorConfigurationException.apply(property, step);
     }
@@ -152,7 +174,8 @@ public class RotorAutoConfiguration {
     private static void requireModule(ClassLoader loader, String className, String type, String artifact) {
         if (!ClassUtils.isPresent(className, loader)) {
             throw new RotorConfigurationException(
-                    "rotor.store.type", "is " + type + " but " + artifact + " is not on the classpath",
+                    "rotor.store.type",
+                    "is " + type + " but " + artifact + " is not on the classpath",
                     "add the dependency dev.rotor:" + artifact + ", or choose another store");
         }
     }

@@ -10,8 +10,13 @@ public final class RotorConfigurationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The property at fault. */
     private final String property;
+
+    /** What is wrong with it. */
     private final String problem;
+
+    /** What to set instead. */
     private final String fix;
 
     /**
@@ -67,7 +72,8 @@ public final class RotorConfigurationException extends RuntimeException {
         try {
             step.run();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new RotorConfigurationException(property, e.getMessage(), "set " + property + " to a value Rotor accepts");
+            throw new RotorConfigurationException(
+                    property, e.getMessage(), "set " + property + " to a value Rotor accepts");
         }
     }
 }

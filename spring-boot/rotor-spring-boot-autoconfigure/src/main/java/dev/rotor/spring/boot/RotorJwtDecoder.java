@@ -21,13 +21,13 @@ final class RotorJwtDecoder implements JwtDecoder {
 
     private final TokenService tokens;
     private final String issuer;
-    private final String audience;
+    private final List<String> audiences;
     private final String algorithm;
 
-    RotorJwtDecoder(TokenService tokens, String issuer, String audience, String algorithm) {
+    RotorJwtDecoder(TokenService tokens, String issuer, List<String> audiences, String algorithm) {
         this.tokens = tokens;
         this.issuer = issuer;
-        this.audience = audience;
+        this.audiences = List.copyOf(audiences);
         this.algorithm = algorithm;
     }
 
@@ -57,8 +57,11 @@ final class RotorJwtDecoder implements JwtDecoder {
         if (claims.deviceId() != null) {
             jwt.claim("did", claims.deviceId());
         }
-        if (audience != null) {
-            jwt.audience(List.of(audience));
+        if (claims.clientId() != null) {
+            jwt.claim("client_id", claims.clientId());
+        }
+        if (!audiences.isEmpty()) {
+            jwt.audience(audiences);
         }
         return jwt.build();
     }

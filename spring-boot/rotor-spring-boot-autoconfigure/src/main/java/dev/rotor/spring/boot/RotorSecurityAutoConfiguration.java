@@ -1,6 +1,7 @@
 package dev.rotor.spring.boot;
 
 import dev.rotor.TokenService;
+import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -37,12 +38,14 @@ public class RotorSecurityAutoConfiguration {
     @ConditionalOnMissingBean(JwtDecoder.class)
     public JwtDecoder rotorJwtDecoder(TokenService tokens, RotorProperties properties) {
         return new RotorJwtDecoder(
-                tokens, properties.getIssuer(), audience(properties), properties.getSigningKey().getAlgorithm().name());
+                tokens,
+                properties.getIssuer(),
+                audience(properties),
+                properties.getSigningKey().getAlgorithm().name());
     }
 
-    private static String audience(RotorProperties properties) {
-        String audience = properties.getAudience();
-        return audience == null || audience.isBlank() ? null : audience;
+    private static List<String> audience(RotorProperties properties) {
+        return properties.audiences();
     }
 
     /**
@@ -58,7 +61,10 @@ public class RotorSecurityAutoConfiguration {
         RotorProperties.Security security = properties.getSecurity();
         return new RotorResourceServer(
                 new RotorJwtDecoder(
-                        tokens, properties.getIssuer(), audience(properties), properties.getSigningKey().getAlgorithm().name()),
+                        tokens,
+                        properties.getIssuer(),
+                        audience(properties),
+                        properties.getSigningKey().getAlgorithm().name()),
                 new RotorAuthenticationConverter(security.getAuthoritiesClaim(), security.getAuthorityPrefix()),
                 new RotorAuthenticationEntryPoint(tokens));
     }

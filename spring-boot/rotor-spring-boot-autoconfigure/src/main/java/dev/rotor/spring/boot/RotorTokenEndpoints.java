@@ -138,6 +138,8 @@ final class RotorTokenEndpoints {
     }
 
     private static ResponseEntity<String> noContent() {
-        return ResponseEntity.noContent().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return ResponseEntity.noContent()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 }

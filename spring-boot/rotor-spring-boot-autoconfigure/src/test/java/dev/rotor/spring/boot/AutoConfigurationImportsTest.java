@@ -27,7 +27,9 @@ class AutoConfigurationImportsTest {
         assertThat(names).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates();
         for (String name : names) {
             Class<?> type = Class.forName(name);
-            assertThat(type.isAnnotationPresent(AutoConfiguration.class)).as(name).isTrue();
+            assertThat(type.isAnnotationPresent(AutoConfiguration.class))
+                    .as(name)
+                    .isTrue();
             type.getDeclaredConstructor(); // instantiable by Spring
         }
     }

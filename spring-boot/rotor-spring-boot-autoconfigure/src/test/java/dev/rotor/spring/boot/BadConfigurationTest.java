@@ -38,8 +38,10 @@ class BadConfigurationTest {
 
     @Test
     void outOfRangeSettings() {
-        ApplicationContextRunner keyed = runner.withPropertyValues("rotor.signing-key.secret=" + RotorAutoConfigurationTest.SECRET);
-        assertFailure(keyed.withPropertyValues("rotor.access-token-ttl=1500ms"), "rotor.access-token-ttl", "whole seconds");
+        ApplicationContextRunner keyed =
+                runner.withPropertyValues("rotor.signing-key.secret=" + RotorAutoConfigurationTest.SECRET);
+        assertFailure(
+                keyed.withPropertyValues("rotor.access-token-ttl=1500ms"), "rotor.access-token-ttl", "whole seconds");
         assertFailure(keyed.withPropertyValues("rotor.leeway=1h"), "rotor.leeway", "leeway");
         assertFailure(keyed.withPropertyValues("rotor.max-token-length=10"), "rotor.max-token-length", "512");
         assertFailure(
@@ -60,13 +62,30 @@ class BadConfigurationTest {
     void rsaWithoutKeyFiles() {
         assertFailure(
                 runner.withPropertyValues("rotor.signing-key.algorithm=rs256"),
-                "rotor.signing-key.public-key",
+                "rotor.signing-key.private-key",
                 "missing for RS256");
         assertFailure(
                 runner.withPropertyValues(
-                        "rotor.signing-key.algorithm=es256", "rotor.signing-key.public-key=classpath:no-such.pem"),
-                "rotor.signing-key.public-key",
+                        "rotor.signing-key.algorithm=es256", "rotor.signing-key.private-key=classpath:no-such.pem"),
+                "rotor.signing-key.private-key",
                 "cannot be read");
+        assertFailure(
+                runner.withPropertyValues(
+                        "rotor.signing-key.secret=" + RotorAutoConfigurationTest.SECRET,
+                        "rotor.verification-keys[0].key-id=old",
+                        "rotor.verification-keys[0].algorithm=rs256"),
+                "rotor.verification-keys[0].public-key",
+                "missing for RS256");
+    }
+
+    @Test
+    void aPrivateKeyFileThatIsNoKeyIsNamedButNotQuoted() {
+        RotorConfigurationException failure = assertFailure(
+                runner.withPropertyValues(
+                        "rotor.signing-key.algorithm=rs256", "rotor.signing-key.private-key=classpath:not-a-key.pem"),
+                "rotor.signing-key.private-key",
+                "PKCS#8");
+        assertThat(failure.getMessage()).doesNotContain("SENTINEL-KEY-MATERIAL");
     }
 
     @Test
@@ -74,7 +93,8 @@ class BadConfigurationTest {
         assertFailure(
                 runner.withClassLoader(new FilteredClassLoader(RedisSessionStore.class))
                         .withPropertyValues(
-                                "rotor.signing-key.secret=" + RotorAutoConfigurationTest.SECRET, "rotor.store.type=redis"),
+                                "rotor.signing-key.secret=" + RotorAutoConfigurationTest.SECRET,
+                                "rotor.store.type=redis"),
                 "rotor.store.type",
                 "rotor-store-redis is not on the classpath");
     }
@@ -118,7 +138,10 @@ class BadConfigurationTest {
             found[0] = (RotorConfigurationException) cause;
         });
         assertThat(found[0].property()).isEqualTo(property);
-        assertThat(found[0].getMessage()).startsWith(property + ": ").contains(problem).doesNotContain("\n");
+        assertThat(found[0].getMessage())
+                .startsWith(property + ": ")
+                .contains(problem)
+                .doesNotContain("\n");
         return found[0];
     }
 }

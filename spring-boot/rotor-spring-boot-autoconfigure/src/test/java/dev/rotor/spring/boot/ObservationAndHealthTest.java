@@ -47,7 +47,8 @@ class ObservationAndHealthTest {
                     TokenService tokens = context.getBean(TokenService.class);
                     TokenPair first = tokens.issue("alice");
                     tokens.refresh(first.refreshToken());
-                    assertThatThrownBy(() -> tokens.refresh(first.refreshToken())).isInstanceOf(RotorException.class);
+                    assertThatThrownBy(() -> tokens.refresh(first.refreshToken()))
+                            .isInstanceOf(RotorException.class);
                     assertThatThrownBy(() -> tokens.verifyAccessToken("not.a.token"))
                             .isInstanceOf(RotorException.class);
 
@@ -56,7 +57,8 @@ class ObservationAndHealthTest {
                             .hasAnObservationWithAKeyValue("outcome", "rotated")
                             .hasAnObservationWithAKeyValue("outcome", "reuse_detected")
                             .hasAnObservationWithAKeyValue("outcome", "issued");
-                    assertThat(meters.get("rotor.reuse.detected").counter().count()).isEqualTo(1.0);
+                    assertThat(meters.get("rotor.reuse.detected").counter().count())
+                            .isEqualTo(1.0);
                     assertThat(meters.get("rotor.verification.failures")
                                     .tag("reason", "token_invalid")
                                     .counter()
@@ -76,13 +78,28 @@ class ObservationAndHealthTest {
                     TokenService tokens = context.getBean(TokenService.class);
                     TokenPair first = tokens.issue("alice");
                     tokens.refresh(first.refreshToken());
-                    assertThatThrownBy(() -> tokens.refresh(first.refreshToken())).isInstanceOf(RotorException.class);
+                    assertThatThrownBy(() -> tokens.refresh(first.refreshToken()))
+                            .isInstanceOf(RotorException.class);
                     tokens.logoutAll("alice");
-                    assertThat(meters.get("rotor.refresh").tag("outcome", "rotated").timer().count()).isEqualTo(1);
-                    assertThat(meters.get("rotor.refresh").tag("outcome", "reuse_detected").timer().count())
+                    assertThat(meters.get("rotor.refresh")
+                                    .tag("outcome", "rotated")
+                                    .timer()
+                                    .count())
                             .isEqualTo(1);
-                    assertThat(meters.get("rotor.login").tag("outcome", "issued").timer().count()).isEqualTo(1);
-                    assertThat(meters.get("rotor.revoke").tag("operation", "logout_all").timer().count())
+                    assertThat(meters.get("rotor.refresh")
+                                    .tag("outcome", "reuse_detected")
+                                    .timer()
+                                    .count())
+                            .isEqualTo(1);
+                    assertThat(meters.get("rotor.login")
+                                    .tag("outcome", "issued")
+                                    .timer()
+                                    .count())
+                            .isEqualTo(1);
+                    assertThat(meters.get("rotor.revoke")
+                                    .tag("operation", "logout_all")
+                                    .timer()
+                                    .count())
                             .isEqualTo(1);
                     meters.getMeters().forEach(meter -> assertThat(meter.getId().getTags())
                             .noneMatch(tag -> tag.getValue().contains("alice")
@@ -94,7 +111,8 @@ class ObservationAndHealthTest {
     void withoutRegistriesTheServiceStillWorks() {
         runner.run(context -> {
             TokenService tokens = context.getBean(TokenService.class);
-            assertThat(tokens.refresh(tokens.issue("bob").refreshToken()).accessToken()).isNotBlank();
+            assertThat(tokens.refresh(tokens.issue("bob").refreshToken()).accessToken())
+                    .isNotBlank();
         });
     }
 
@@ -103,20 +121,23 @@ class ObservationAndHealthTest {
         AtomicBoolean down = new AtomicBoolean();
         SessionStore flaky = new FlakyStore(CaffeineSessionStore.create(), down);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        runner.withBean(SessionStore.class, () -> flaky).withBean(MeterRegistry.class, () -> meters).run(context -> {
-            HealthIndicator health = context.getBean("rotorHealthIndicator", HealthIndicator.class);
-            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-            TokenService tokens = context.getBean(TokenService.class);
-            down.set(true);
-            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
-            assertThatThrownBy(() -> tokens.issue("alice")).isInstanceOf(RotorException.class);
-            assertThat(meters.get("rotor.store.up").gauge().value()).isEqualTo(0.0);
-            assertThat(meters.get("rotor.store.outages").counter().count()).isEqualTo(1.0);
-            down.set(false);
-            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-            tokens.issue("alice");
-            assertThat(meters.get("rotor.store.up").gauge().value()).isEqualTo(1.0);
-        });
+        runner.withBean(SessionStore.class, () -> flaky)
+                .withBean(MeterRegistry.class, () -> meters)
+                .run(context -> {
+                    HealthIndicator health = context.getBean("rotorHealthIndicator", HealthIndicator.class);
+                    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+                    TokenService tokens = context.getBean(TokenService.class);
+                    down.set(true);
+                    assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+                    assertThatThrownBy(() -> tokens.issue("alice")).isInstanceOf(RotorException.class);
+                    assertThat(meters.get("rotor.store.up").gauge().value()).isEqualTo(0.0);
+                    assertThat(meters.get("rotor.store.outages").counter().count())
+                            .isEqualTo(1.0);
+                    down.set(false);
+                    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+                    tokens.issue("alice");
+                    assertThat(meters.get("rotor.store.up").gauge().value()).isEqualTo(1.0);
+                });
         runner.withPropertyValues("management.health.rotor.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean("rotorHealthIndicator"));
     }

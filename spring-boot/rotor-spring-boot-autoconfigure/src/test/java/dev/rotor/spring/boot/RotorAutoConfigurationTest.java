@@ -59,7 +59,8 @@ class RotorAutoConfigurationTest {
                             .issuer("https://auth.example.com")
                             .store(CaffeineSessionStore.create())
                             .build();
-                    assertThat(sameIssuer.verifyAccessToken(pair.accessToken()).subject()).isEqualTo("alice");
+                    assertThat(sameIssuer.verifyAccessToken(pair.accessToken()).subject())
+                            .isEqualTo("alice");
                 });
     }
 
@@ -137,7 +138,7 @@ class RotorAutoConfigurationTest {
                 .withConfiguration(AutoConfigurations.of(RotorAutoConfiguration.class))
                 .withClassLoader(new FilteredClassLoader(RedisSessionStore.class))
                 .withPropertyValues("rotor.signing-key.secret=" + SECRET)
-                .run(context -> assertThat(context.getBean(SessionStore.class))
-                        .isInstanceOf(CaffeineSessionStore.class));
+                .run(context ->
+                        assertThat(context.getBean(SessionStore.class)).isInstanceOf(CaffeineSessionStore.class));
     }
 }
