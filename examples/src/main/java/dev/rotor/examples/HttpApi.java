@@ -68,18 +68,16 @@ final class HttpApi implements HttpHandler {
             reason = "INVALID_REQUEST";
             exchange.reply(status, errorBody(status, reason, e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.error("Unexpected failure on {} {}", printable(http.getRequestMethod()), printable(path), e);
+            LOG.error(
+                    "Unexpected failure on {} {}",
+                    AccessLog.printable(http.getRequestMethod()),
+                    AccessLog.printable(path),
+                    e);
             exchange.reply(500, errorBody(500, reason, "Internal error"));
         } finally {
-            LOG.info("{} {} -> {} {}", printable(http.getRequestMethod()), printable(path), status, reason);
+            AccessLog.request(http.getRequestMethod(), path, status, reason);
             http.close();
         }
-    }
-
-    /** A request line's part as it may be logged: control characters (forged log lines) and overlong text cut. */
-    private static String printable(String text) {
-        String cut = text.length() > 200 ? text.substring(0, 200) + "..." : text;
-        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     static ObjectNode object() {
