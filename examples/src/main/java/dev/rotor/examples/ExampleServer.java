@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The example server: Rotor behind the original design's HTTP and gRPC endpoints. */
+/** The example server: Rotor behind the original Go service's HTTP and gRPC endpoints. */
 public final class ExampleServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExampleServer.class);

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes requests to {@link AuthEndpoints} and turns every refusal into the original design's error body.
+ * Routes requests to {@link AuthEndpoints} and turns every refusal into the original Go service's error body.
  * Unknown paths answer 404, known paths with the wrong method 405; nothing answers with a stack trace.
  */
 final class HttpApi implements HttpHandler {
@@ -84,7 +84,7 @@ final class HttpApi implements HttpHandler {
         return JsonExchange.JSON.createObjectNode();
     }
 
-    /** The original design's error body, its fields in the design's order. */
+    /** The original Go service's error body, its fields in that service's order. */
     private static ObjectNode errorBody(int status, String reason, String message) {
         ObjectNode body = object();
         body.putObject("error").put("code", status).put("reason", reason).put("message", message);
