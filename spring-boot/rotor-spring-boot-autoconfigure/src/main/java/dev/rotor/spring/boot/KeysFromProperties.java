@@ -37,7 +37,7 @@ final class KeysFromProperties {
     }
 
     private static JwtKey signing(SigningKey key) {
-        String keyId = keyId(key, SIGNING);
+        String keyId = keyId(key.getKeyId(), SIGNING);
         switch (key.getAlgorithm()) {
             case HS256:
                 if (isBlank(key.getSecret())) {
@@ -89,7 +89,7 @@ final class KeysFromProperties {
     }
 
     private static JwtKey verifying(VerificationKey key, String prefix) {
-        String keyId = keyId(key, prefix);
+        String keyId = keyId(key.getKeyId(), prefix);
         if (key.getAlgorithm() == RotorProperties.Algorithm.HS256) {
             if (isBlank(key.getSecret())) {
                 throw new RotorConfigurationException(prefix + ".secret", "missing", "set the retired HS256 secret");
@@ -143,11 +143,11 @@ final class KeysFromProperties {
         return built(property, () -> JwtKey.hs256(keyId, secret));
     }
 
-    private static String keyId(VerificationKey key, String prefix) {
-        if (isBlank(key.getKeyId())) {
+    private static String keyId(String keyId, String prefix) {
+        if (isBlank(keyId)) {
             throw new RotorConfigurationException(prefix + ".key-id", "missing", "name the key, such as 2026-01");
         }
-        return key.getKeyId();
+        return keyId;
     }
 
     private static JwtKey built(String property, java.util.function.Supplier<JwtKey> factory) {

@@ -501,8 +501,17 @@ public class RotorProperties {
         }
     }
 
-    /** The key that signs: an HS256 secret, or an RS256 or ES256 key pair in PEM files. */
-    public static class SigningKey extends VerificationKey {
+    /** The key that signs access tokens: an HS256 secret, or an RS256 or ES256 private key in a PEM file. */
+    public static class SigningKey {
+
+        /** The key id (kid): 1 to 64 characters of A-Z a-z 0-9 . _ ~ -. */
+        private String keyId = "rotor";
+
+        /** The algorithm of the key. */
+        private Algorithm algorithm = Algorithm.HS256;
+
+        /** The HS256 secret, at least 32 bytes of UTF-8. */
+        private String secret;
 
         /** The RS256 or ES256 private key, a PKCS#8 PEM file with BEGIN PRIVATE KEY; its public half is computed. */
         private Resource privateKey;
@@ -510,13 +519,65 @@ public class RotorProperties {
         /** Whether to sign with a random HS256 secret, logged as a warning, when no secret is set; tokens then die with the process. */
         private boolean randomIfUnset;
 
-        /** Creates the settings with Rotor's default key id. */
-        public SigningKey() {
-            setKeyId("rotor");
+        /** Creates the settings with their defaults. */
+        public SigningKey() {}
+
+        /**
+         * The key id (kid): 1 to 64 characters of A-Z a-z 0-9 . _ ~ -.
+         *
+         * @return the value
+         */
+        public String getKeyId() {
+            return keyId;
         }
 
         /**
-         * The RS256 or ES256 private key, a PKCS#8 PEM file with BEGIN PRIVATE KEY.
+         * Sets: the key id (kid).
+         *
+         * @param keyId the value
+         */
+        public void setKeyId(String keyId) {
+            this.keyId = keyId;
+        }
+
+        /**
+         * The algorithm of the key.
+         *
+         * @return the value
+         */
+        public Algorithm getAlgorithm() {
+            return algorithm;
+        }
+
+        /**
+         * Sets: the algorithm of the key.
+         *
+         * @param algorithm the value
+         */
+        public void setAlgorithm(Algorithm algorithm) {
+            this.algorithm = algorithm;
+        }
+
+        /**
+         * The HS256 secret, at least 32 bytes of UTF-8.
+         *
+         * @return the value
+         */
+        public String getSecret() {
+            return secret;
+        }
+
+        /**
+         * Sets: the HS256 secret, at least 32 bytes of UTF-8.
+         *
+         * @param secret the value
+         */
+        public void setSecret(String secret) {
+            this.secret = secret;
+        }
+
+        /**
+         * The RS256 or ES256 private key, a PKCS#8 PEM file.
          *
          * @return the value
          */
@@ -525,7 +586,7 @@ public class RotorProperties {
         }
 
         /**
-         * Sets: the RS256 or ES256 private key, a PKCS#8 PEM file with BEGIN PRIVATE KEY.
+         * Sets: the RS256 or ES256 private key, a PKCS#8 PEM file.
          *
          * @param privateKey the value
          */
@@ -534,7 +595,7 @@ public class RotorProperties {
         }
 
         /**
-         * Whether to sign with a random HS256 secret, logged as a warning, when no secret is set; tokens then die with the process.
+         * Whether to sign with a random HS256 secret when no secret is set.
          *
          * @return the value
          */
@@ -543,7 +604,7 @@ public class RotorProperties {
         }
 
         /**
-         * Sets: whether to sign with a random HS256 secret, logged as a warning, when no secret is set; tokens then die with the process.
+         * Sets: whether to sign with a random HS256 secret when no secret is set.
          *
          * @param randomIfUnset the value
          */
