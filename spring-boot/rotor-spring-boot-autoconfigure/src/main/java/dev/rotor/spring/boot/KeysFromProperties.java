@@ -8,9 +8,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -57,7 +60,39 @@ final class KeysFromProperties {
                 }
                 return hmac(keyId, key.getSecret(), SIGNING + ".secret");
             default:
+                if (unset(key.getPrivateKey()) && key.isRandomIfUnset()) {
+                    return randomPair(keyId, key.getAlgorithm());
+                }
                 return fromPem(keyId, key.getAlgorithm(), key.getPrivateKey(), SIGNING + ".private-key");
+        }
+    }
+
+    /** Unset: none given, or an empty one ({@code file:} from an empty environment variable). */
+    private static boolean unset(Resource resource) {
+        return resource == null
+                || resource.getFilename() == null
+                || resource.getFilename().isEmpty();
+    }
+
+    private static JwtKey randomPair(String keyId, RotorProperties.Algorithm algorithm) {
+        LOG.warn(SIGNING + ".private-key is not set: signing with a random " + algorithm
+                + " key pair, so tokens die with this process");
+        try {
+            KeyPairGenerator generator =
+                    KeyPairGenerator.getInstance(algorithm == RotorProperties.Algorithm.RS256 ? "RSA" : "EC");
+            if (algorithm == RotorProperties.Algorithm.RS256) {
+                generator.initialize(2048);
+            } else {
+                generator.initialize(new ECGenParameterSpec("secp256r1"));
+            }
+            KeyPair pair = generator.generateKeyPair();
+            return algorithm == RotorProperties.Algorithm.RS256
+                    ? JwtKey.rs256(keyId, (RSAPublicKey) pair.getPublic(), (java.security.interfaces.RSAPrivateKey)
+                            pair.getPrivate())
+                    : JwtKey.es256(keyId, (ECPublicKey) pair.getPublic(), (java.security.interfaces.ECPrivateKey)
+                            pair.getPrivate());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot generate " + algorithm + " keys", e);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.rotor.UserLookup;
 import dev.rotor.spi.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -104,6 +105,7 @@ public class RotorAutoConfiguration {
      * @param userLookup the application's user lookup, if any
      * @param listeners every event listener bean, in order
      * @param clock a clock bean, if any
+     * @param storeWrappers views of the store the service works through, such as the metrics' timer
      * @return the service
      * @throws RotorConfigurationException naming the property Rotor refused
      */
@@ -115,9 +117,14 @@ public class RotorAutoConfiguration {
             SessionStore store,
             ObjectProvider<UserLookup> userLookup,
             ObjectProvider<TokenEventListener> listeners,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock,
+            ObjectProvider<UnaryOperator<SessionStore>> storeWrappers) {
+        SessionStore used = store;
+        for (UnaryOperator<SessionStore> wrapper : storeWrappers.orderedStream().toList()) {
+            used = wrapper.apply(used);
+        }
         TokenServiceBuilder builder =
-                TokenService.builder().signingKey(keys.signingKey()).store(store);
+                TokenService.builder().signingKey(keys.signingKey()).store(used);
         keys.verificationKeys().forEach(builder::verificationKey);
         apply("rotor.issuer", () -> builder.issuer(properties.getIssuer()));
         if (!properties.audiences().isEmpty()) {

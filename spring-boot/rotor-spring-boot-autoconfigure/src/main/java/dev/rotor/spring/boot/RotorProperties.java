@@ -516,7 +516,7 @@ public class RotorProperties {
         /** The RS256 or ES256 private key, a PKCS#8 PEM file with BEGIN PRIVATE KEY; its public half is computed. */
         private Resource privateKey;
 
-        /** Whether to sign with a random HS256 secret, logged as a warning, when no secret is set; tokens then die with the process. */
+        /** Whether to sign with a random key (HS256 secret, or RS256/ES256 pair), logged as a warning, when none is set; tokens then die with the process. */
         private boolean randomIfUnset;
 
         /** Creates the settings with their defaults. */

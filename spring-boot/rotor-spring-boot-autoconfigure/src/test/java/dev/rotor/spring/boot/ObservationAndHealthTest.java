@@ -101,6 +101,12 @@ class ObservationAndHealthTest {
                                     .timer()
                                     .count())
                             .isEqualTo(1);
+                    assertThat(meters.get("rotor.store.calls")
+                                    .tag("operation", "rotate")
+                                    .tag("outcome", "ok")
+                                    .timer()
+                                    .count())
+                            .isEqualTo(2);
                     meters.getMeters().forEach(meter -> assertThat(meter.getId().getTags())
                             .noneMatch(tag -> tag.getValue().contains("alice")
                                     || tag.getValue().contains(first.sessionId())));
@@ -133,6 +139,12 @@ class ObservationAndHealthTest {
                     assertThat(meters.get("rotor.store.up").gauge().value()).isEqualTo(0.0);
                     assertThat(meters.get("rotor.store.outages").counter().count())
                             .isEqualTo(1.0);
+                    assertThat(meters.get("rotor.store.calls")
+                                    .tag("operation", "create")
+                                    .tag("outcome", "unavailable")
+                                    .timer()
+                                    .count())
+                            .isEqualTo(1);
                     down.set(false);
                     assertThat(health.health().getStatus()).isEqualTo(Status.UP);
                     tokens.issue("alice");

@@ -65,6 +65,26 @@ class RotorAutoConfigurationTest {
     }
 
     @Test
+    void randomKeyPairsWhenAskedForAndNoneIsSet() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(RotorAutoConfiguration.class))
+                .withPropertyValues(
+                        "rotor.store.type=memory",
+                        "rotor.signing-key.algorithm=es256",
+                        "rotor.signing-key.private-key=file:",
+                        "rotor.signing-key.random-if-unset=true")
+                .run(context -> {
+                    TokenService tokens = context.getBean(TokenService.class);
+                    assertThat(context.getBean(RotorKeys.class).signingKey().algorithm())
+                            .isEqualTo("ES256");
+                    assertThat(tokens.verifyAccessToken(tokens.issue("alice").accessToken())
+                                    .subject())
+                            .isEqualTo("alice");
+                    assertThat(tokens.jwkSet()).contains("\"crv\":\"P-256\"");
+                });
+    }
+
+    @Test
     void retiredVerificationKeysStillVerify() {
         String retired = "the-retired-secret-also-over-thirty-two-bytes-long";
         TokenService old = TokenService.builder()
