@@ -125,6 +125,10 @@ class RulesDifferentialTest {
 
         Op next() {
             now = now.plusMillis(random.nextInt(25) == 0 ? 5_000 + random.nextInt(30_000) : random.nextInt(1_000));
+            if (!known.isEmpty() && random.nextInt(30) == 0) {
+                Instant end = known.get(random.nextInt(known.size())).expiresAt();
+                now = end.isAfter(now) ? end : now; // exactly at a session's end
+            }
             Instant at = now;
             int kind = known.isEmpty() ? 0 : random.nextInt(10);
             if (kind == 0 || kind == 1) {
@@ -163,10 +167,20 @@ class RulesDifferentialTest {
                     requestId,
                     at,
                     REFRESH_TTL,
-                    random.nextInt(3) == 0 ? Duration.ZERO : Duration.ofMillis(random.nextInt(3_000)),
+                    grace(session, at),
                     random.nextInt(4),
                     random.nextBoolean());
             return op(s -> s.rotate(rotation), "rotate " + session.sessionId() + " presenting " + generation);
+        }
+
+        /** No grace, some, or exactly the time since the last rotation (the period's last millisecond). */
+        Duration grace(SessionRecord session, Instant at) {
+            int pick = random.nextInt(6);
+            Duration sinceRotation = Duration.between(session.rotatedAt(), at);
+            if (pick == 0 && !sinceRotation.isNegative() && !sinceRotation.isZero()) {
+                return sinceRotation.minusMillis(random.nextInt(2));
+            }
+            return pick < 3 ? Duration.ZERO : Duration.ofMillis(random.nextInt(3_000));
         }
 
         /** Takes the newest record the rules returned, so later steps present generations near the real one. */
