@@ -20,6 +20,8 @@ record RotorConfig(
         Clock clock,
         Duration leeway,
         SessionStore store,
+        int maxSessionsPerUser,
+        SessionLimitPolicy sessionLimitPolicy,
         ReuseScope reuseScope,
         Duration reuseGracePeriod,
         int maxGraceReplays,
