@@ -1,5 +1,7 @@
 package dev.rotor.spring.boot;
 
+import dev.rotor.spi.LoginRequest;
+import dev.rotor.spi.LoginResult;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.SessionRecord;
@@ -20,8 +22,8 @@ final class ClosingSessionStore implements SessionStore, AutoCloseable {
     }
 
     @Override
-    public void create(SessionRecord session) {
-        store.create(session);
+    public LoginResult create(LoginRequest request) {
+        return store.create(request);
     }
 
     @Override

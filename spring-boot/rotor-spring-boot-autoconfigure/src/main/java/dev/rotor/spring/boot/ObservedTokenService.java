@@ -137,6 +137,8 @@ final class ObservedTokenService implements TokenService {
                 return "user_not_found";
             case STORE_UNAVAILABLE:
                 return "store_unavailable";
+            case SESSION_LIMIT_REACHED:
+                return "session_limit_reached";
             default:
                 return "invalid";
         }

@@ -162,6 +162,10 @@ public class RotorAutoConfiguration {
                     "rotor.live-session-check",
                     () -> builder.liveSessionCheck(live.getMaxStaleness(), live.getCacheSize()));
         }
+        apply(
+                "rotor.max-sessions-per-user",
+                () -> builder.maxSessionsPerUser(
+                        properties.getMaxSessionsPerUser(), properties.getSessionLimitPolicy()));
         apply("rotor.max-token-length", () -> builder.maxTokenLength(properties.getMaxTokenLength()));
         builder.oauth2Errors(properties.isOauth2Errors());
         userLookup.ifAvailable(builder::userLookup);

@@ -1,6 +1,7 @@
 package dev.rotor.spring.boot;
 
 import dev.rotor.ReuseScope;
+import dev.rotor.SessionLimitPolicy;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -55,6 +56,12 @@ public class RotorProperties {
 
     /** How many replays each rotation allows inside the grace period, 1 to 100. */
     private int reuseGraceMaxReplays = 1;
+
+    /** The most sessions one user may hold, 1 to 100000. */
+    private int maxSessionsPerUser = 100;
+
+    /** What a login beyond max-sessions-per-user does: evict the user's oldest session, or be refused. */
+    private SessionLimitPolicy sessionLimitPolicy = SessionLimitPolicy.EVICT_OLDEST;
 
     /** The longest token accepted, 512 to 1048576 characters; longer ones are refused before decoding. */
     private int maxTokenLength = 8192;
@@ -298,6 +305,42 @@ public class RotorProperties {
      */
     public void setReuseGraceMaxReplays(int reuseGraceMaxReplays) {
         this.reuseGraceMaxReplays = reuseGraceMaxReplays;
+    }
+
+    /**
+     * The most sessions one user may hold, 1 to 100000.
+     *
+     * @return the value
+     */
+    public int getMaxSessionsPerUser() {
+        return maxSessionsPerUser;
+    }
+
+    /**
+     * Sets: the most sessions one user may hold.
+     *
+     * @param maxSessionsPerUser the value
+     */
+    public void setMaxSessionsPerUser(int maxSessionsPerUser) {
+        this.maxSessionsPerUser = maxSessionsPerUser;
+    }
+
+    /**
+     * What a login beyond max-sessions-per-user does.
+     *
+     * @return the value
+     */
+    public SessionLimitPolicy getSessionLimitPolicy() {
+        return sessionLimitPolicy;
+    }
+
+    /**
+     * Sets: what a login beyond max-sessions-per-user does.
+     *
+     * @param sessionLimitPolicy the value
+     */
+    public void setSessionLimitPolicy(SessionLimitPolicy sessionLimitPolicy) {
+        this.sessionLimitPolicy = sessionLimitPolicy;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.rotor.spring.boot;
 
+import dev.rotor.spi.LoginRequest;
+import dev.rotor.spi.LoginResult;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.SessionRecord;
@@ -29,11 +31,8 @@ final class TimedSessionStore implements SessionStore {
     }
 
     @Override
-    public void create(SessionRecord session) {
-        timed("create", () -> {
-            store.create(session);
-            return null;
-        });
+    public LoginResult create(LoginRequest request) {
+        return timed("create", () -> store.create(request));
     }
 
     @Override

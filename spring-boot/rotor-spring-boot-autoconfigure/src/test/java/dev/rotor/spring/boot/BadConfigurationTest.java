@@ -45,6 +45,10 @@ class BadConfigurationTest {
         assertFailure(keyed.withPropertyValues("rotor.leeway=1h"), "rotor.leeway", "leeway");
         assertFailure(keyed.withPropertyValues("rotor.max-token-length=10"), "rotor.max-token-length", "512");
         assertFailure(
+                keyed.withPropertyValues("rotor.max-sessions-per-user=0"),
+                "rotor.max-sessions-per-user",
+                "1 to 100,000");
+        assertFailure(
                 keyed.withPropertyValues("rotor.reuse-grace-period=5s", "rotor.reuse-grace-max-replays=0"),
                 "rotor.reuse-grace-period",
                 "maxReplays");

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rotor.RotorException;
 import dev.rotor.TokenPair;
 import dev.rotor.TokenService;
+import dev.rotor.spi.LoginRequest;
+import dev.rotor.spi.LoginResult;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.SessionRecord;
@@ -163,9 +165,9 @@ class ObservationAndHealthTest {
         }
 
         @Override
-        public void create(SessionRecord session) {
+        public LoginResult create(LoginRequest request) {
             check();
-            store.create(session);
+            return store.create(request);
         }
 
         @Override

@@ -85,6 +85,19 @@ class RotorAutoConfigurationTest {
     }
 
     @Test
+    void theSessionCapIsBound() {
+        runner.withPropertyValues("rotor.max-sessions-per-user=1", "rotor.session-limit-policy=reject-new")
+                .run(context -> {
+                    TokenService tokens = context.getBean(TokenService.class);
+                    tokens.issue("alice");
+                    assertThatThrownBy(() -> tokens.issue("alice"))
+                            .isInstanceOf(RotorException.class)
+                            .extracting(e -> ((RotorException) e).reason())
+                            .isEqualTo(RotorException.Reason.SESSION_LIMIT_REACHED);
+                });
+    }
+
+    @Test
     void retiredVerificationKeysStillVerify() {
         String retired = "the-retired-secret-also-over-thirty-two-bytes-long";
         TokenService old = TokenService.builder()
