@@ -96,8 +96,8 @@ public final class ExampleServer implements AutoCloseable {
             http.setExecutor(httpThreads);
             http.createContext(
                     "/",
-                    new HttpApi(
-                            new AuthEndpoints(tokens, users, settings.refreshTokenCookie(), settings.refreshTtl())));
+                    new WebPages(new HttpApi(
+                            new AuthEndpoints(tokens, users, settings.refreshTokenCookie(), settings.refreshTtl()))));
             Server grpc = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.grpcPort()))
                     .maxInboundMessageSize(JsonExchange.MAX_BODY_BYTES) // the HTTP body limit, not gRPC's 4 MB
                     .addService(new AuthGrpcService(tokens, users))

@@ -34,6 +34,7 @@ final class HttpApi implements HttpHandler {
                 "/api/v1/auth/logout", new Route("POST", endpoints::logout),
                 "/api/v1/auth/logout-all", new Route("POST", endpoints::logoutAll),
                 "/api/v1/auth/sessions", new Route("GET", endpoints::sessions),
+                "/api/v1/auth/sessions/revoke", new Route("POST", endpoints::revokeSession),
                 "/api/v1/me", new Route("GET", endpoints::me));
     }
 
