@@ -54,6 +54,8 @@ const DEAD_SESSION = new Set(['TOKEN_REUSED', 'TOKEN_REVOKED', 'TOKEN_EXPIRED', 
 /** An access token closer to its expiry than this is not worth sending. */
 const MIN_USABLE_MS = 1000;
 const RETRY_MS = 5000;
+/** How long a tab waits for a token that another tab minted (its marker says so) before rotating itself. */
+const HANDOVER_WAIT_MS = 1000;
 const MAX_TIMER_MS = 2_147_483_647;
 
 /**
@@ -87,6 +89,11 @@ class RotorClient {
     #peersAsked;
     /** @type {() => void} */
     #peerAnswered = () => {};
+    /** Releases the marker lock that tells the other tabs about this tab's latest token. */
+    /** @type {(() => void) | null} */
+    #releaseMark = null;
+    /** @type {Set<{stamp: number, resolve: (session: any) => void}>} */
+    #tokenWaiters = new Set();
     #base;
     #lockName;
     #o;
@@ -144,7 +151,7 @@ class RotorClient {
         }
         await this.#underLock(async () => {
             const reply = await this.#post('api/v1/auth/login', body);
-            this.#accept(reply, 'login');
+            await this.#accept(reply, 'login');
         });
     }
 
@@ -267,7 +274,8 @@ class RotorClient {
             if (!now && this.#epoch > epochAtCall && this.#lastLogout) {
                 throw this.#lastLogout; // logged out while waiting: don't revive it from a stale cookie
             }
-            return this.#rotate();
+            const handed = await this.#tokenOfAnotherTab();
+            return handed || this.#rotate();
         }).finally(() => {
             if (this.#inflight === flight) {
                 this.#inflight = null;
@@ -298,12 +306,77 @@ class RotorClient {
             }
             throw error;
         }
-        this.#accept(reply, 'refresh');
+        await this.#accept(reply, 'refresh');
         return this.#session;
     }
 
+    /**
+     * Whether another tab holds a newer token than this one has seen: its marker lock says so. The lock
+     * manager, unlike a broadcast, is in step with the refresh lock: a tab takes its marker before it lets the
+     * refresh lock go. If so, waits a little for that tab to hand the token over.
+     */
+    async #tokenOfAnotherTab() {
+        if (!this.#locking()) {
+            return null;
+        }
+        const prefix = this.#lockName + ' #';
+        const { held = [] } = await navigator.locks.query();
+        let newest = null;
+        for (const lock of held) {
+            if (lock.name && lock.name.startsWith(prefix)) {
+                const [stamp, expiresAt] = lock.name.slice(prefix.length).split(' ').map(Number);
+                if (!newest || stamp > newest.stamp) {
+                    newest = { stamp, expiresAt };
+                }
+            }
+        }
+        if (!newest || newest.stamp <= this.#epoch || newest.expiresAt - Date.now() <= MIN_USABLE_MS) {
+            return null;
+        }
+        return new Promise((resolve) => {
+            const waiter = { stamp: newest.stamp, resolve };
+            this.#tokenWaiters.add(waiter);
+            this.#broadcast({ t: 'ask' });
+            setTimeout(() => {
+                this.#tokenWaiters.delete(waiter);
+                resolve(null);
+            }, HANDOVER_WAIT_MS);
+        });
+    }
+
+    /** Holds a lock named after this tab's newest token (until the next one), for #tokenOfAnotherTab. */
+    async #mark(session) {
+        if (!this.#locking()) {
+            return;
+        }
+        let release;
+        const held = new Promise((resolve) => {
+            release = resolve;
+        });
+        const name = this.#lockName + ' #' + session.stamp + ' ' + session.expiresAt;
+        await new Promise((granted) => {
+            navigator.locks.request(name, { mode: 'shared' }, () => {
+                granted();
+                return held;
+            }).catch(granted);
+        });
+        this.#unmark();
+        this.#releaseMark = release;
+    }
+
+    #unmark() {
+        if (this.#releaseMark) {
+            this.#releaseMark();
+            this.#releaseMark = null;
+        }
+    }
+
+    #locking() {
+        return !this.#o.withoutLock && Boolean(globalThis.navigator && navigator.locks);
+    }
+
     /** Takes a login or refresh reply, tells the other tabs. */
-    #accept(reply, kind) {
+    async #accept(reply, kind) {
         if (typeof reply.access_token !== 'string' || typeof reply.expires_in !== 'number') {
             throw new RotorError('INVALID_REPLY', 200, 'The server answered without an access token');
         }
@@ -316,6 +389,7 @@ class RotorClient {
         };
         this.#install(session, false);
         this.#broadcast({ t: 'token', kind, ...session });
+        await this.#mark(session);
     }
 
     #install(session, fromOtherTab) {
@@ -324,6 +398,12 @@ class RotorClient {
         this.#epoch = Math.max(this.#epoch, session.stamp);
         this.#lastLogout = null;
         this.#schedule();
+        for (const waiter of this.#tokenWaiters) {
+            if (session.stamp >= waiter.stamp) {
+                this.#tokenWaiters.delete(waiter);
+                waiter.resolve(session);
+            }
+        }
         this.#emit({ type, fromOtherTab });
     }
 
@@ -337,6 +417,7 @@ class RotorClient {
         this.#epoch = Math.max(this.#epoch, stamp);
         this.#lastLogout = new RotorError(reason, 401, 'Logged out: ' + reason);
         clearTimeout(this.#timer);
+        this.#unmark();
         if (how === 'tell') {
             this.#broadcast({ t: 'logout', reason, stamp });
         }
@@ -392,7 +473,7 @@ class RotorClient {
 
     /** Runs `task` holding the origin-wide lock; takes the lock from a holder that kept it past the timeout. */
     async #underLock(task) {
-        if (this.#o.withoutLock || !globalThis.navigator || !navigator.locks) {
+        if (!this.#locking()) {
             return task();
         }
         /** @type {Promise<any> | null} */
