@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.JavascriptExecutor;
@@ -112,6 +113,45 @@ final class Chromium implements AutoCloseable {
         return result.get("value");
     }
 
+    /** Waits until a page's condition (an expression) is true, or fails after 10 s. */
+    void waitFor(String page, String condition) {
+        Object met = run(
+                page,
+                "for (let i = 0; i < 500; i++) {"
+                        + "  if (" + condition + ") return true;"
+                        + "  await new Promise((resolve) => setTimeout(resolve, 20));"
+                        + "}"
+                        + "return false;");
+        if (!Boolean.TRUE.equals(met)) {
+            throw new AssertionError("not met within 10 s: " + condition);
+        }
+    }
+
+    /** The browser's cookie of that name, HttpOnly ones included, as the DevTools protocol shows it; or null. */
+    Map<?, ?> cookie(String name) {
+        List<?> cookies = (List<?>)
+                driver.executeCdpCommand("Network.getAllCookies", Map.of()).get("cookies");
+        return cookies.stream()
+                .map(cookie -> (Map<?, ?>) cookie)
+                .filter(cookie -> name.equals(cookie.get("name")))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Puts a cookie back as the server had set it, for tests that replay an old refresh token. */
+    void restoreCookie(Map<?, ?> cookie) {
+        driver.executeCdpCommand(
+                "Network.setCookie",
+                Map.of(
+                        "name", cookie.get("name"),
+                        "value", cookie.get("value"),
+                        "domain", cookie.get("domain"),
+                        "path", cookie.get("path"),
+                        "secure", cookie.get("secure"),
+                        "httpOnly", cookie.get("httpOnly"),
+                        "sameSite", cookie.get("sameSite")));
+    }
+
     /** Closes every window but one and forgets every cookie, so the next test starts clean. */
     void reset() {
         List<String> handles = new ArrayList<>(driver.getWindowHandles());
@@ -127,7 +167,7 @@ final class Chromium implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder())
+            files.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a leftover temporary profile is harmless

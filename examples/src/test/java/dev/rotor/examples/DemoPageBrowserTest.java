@@ -1,0 +1,71 @@
+package dev.rotor.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rotor.TokenEvent;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** The demo page at {@code GET /}, clicked through in real Chromium. */
+class DemoPageBrowserTest {
+
+    private static Chromium chromium;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        chromium.close();
+    }
+
+    @Test
+    void logInListAndRevokeSessionsAndLogOutEverywhere() {
+        try (RunningServer server =
+                new RunningServer(Map.of("REFRESH_TOKEN_COOKIE", "true", "REUSE_GRACE_SECONDS", "0"))) {
+            String first = chromium.open(server.uri("/").toString());
+            chromium.waitFor(first, "!document.getElementById('login-box').hidden");
+            click(first, "login-button");
+            chromium.waitFor(first, STATUS + ".startsWith('logged in as alice on browser')");
+
+            String second = chromium.open(server.uri("/").toString());
+            chromium.waitFor(second, STATUS + ".startsWith('logged in as alice')");
+            server.login("phone");
+
+            click(second, "list");
+            chromium.waitFor(second, ROWS + " === 2");
+            chromium.run(
+                    second,
+                    "[...document.querySelectorAll('button.revoke')]"
+                            + ".find((button) => button.textContent === 'Revoke').click(); return true;");
+            chromium.waitFor(second, ROWS + " === 1");
+            assertThat(server.events)
+                    .filteredOn(event -> event.type() == TokenEvent.Type.REVOKED)
+                    .hasSize(1);
+            assertThat(chromium.run(second, "return document.querySelector('button.revoke').textContent;"))
+                    .as("the phone's session is gone, the browser's is left")
+                    .isEqualTo("Log out (this browser)");
+
+            click(first, "logout-all");
+            chromium.waitFor(first, STATUS + " === 'logged out (LOGOUT_ALL)'");
+            chromium.waitFor(second, STATUS + " === 'logged out (LOGOUT_ALL)'");
+            chromium.waitFor(second, "!document.getElementById('login-box').hidden");
+            assertThat(chromium.cookie("refresh_token")).isNull();
+        } finally {
+            chromium.reset();
+        }
+    }
+
+    private static final String STATUS = "document.getElementById('status').textContent";
+    private static final String ROWS = "document.querySelectorAll('#sessions tbody tr').length";
+
+    private static void click(String page, String id) {
+        chromium.driver.switchTo().window(page);
+        chromium.driver.findElement(By.id(id)).click();
+    }
+}
