@@ -209,6 +209,45 @@ class SessionBrowserTest {
     }
 
     @Test
+    void anotherSiteCannotRotateOrLogOutThroughTheCookie() {
+        start(Map.of());
+        String tab = loggedInTabs(1).get(0);
+        String cookie = (String) chromium.cookie("refresh_token").get("value");
+        String target = server.uri("/api/v1/auth/").toString();
+        // localhost and 127.0.0.1 are different sites: the cookie is SameSite=Strict, the content type must be JSON
+        String other = chromium.open(target.replace("127.0.0.1", "localhost") + "sessions");
+
+        Object outcome = chromium.run(
+                other,
+                "const post = (path) => new Promise((resolve) => {"
+                        + "  const frame = document.createElement('iframe');"
+                        + "  frame.name = path; frame.onload = () => resolve(path);"
+                        + "  document.body.append(frame);"
+                        + "  const form = document.createElement('form');"
+                        + "  form.method = 'POST'; form.enctype = 'text/plain'; form.target = path;"
+                        + "  form.action = arguments[0] + path;"
+                        + "  document.body.append(form); form.submit();"
+                        + "});"
+                        + "const forms = await Promise.all([post('refresh'), post('logout')]);"
+                        + "const fetched = await fetch(arguments[0] + 'refresh', { method: 'POST',"
+                        + "  credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: '{}' })"
+                        + "  .then((response) => response.status, (error) => error.name);"
+                        + "return forms.concat(fetched);",
+                target);
+
+        assertThat(outcome)
+                .as("both forms were answered; the JSON request failed its CORS preflight")
+                .isEqualTo(List.of("refresh", "logout", "TypeError"));
+        assertThat(count(TokenEvent.Type.REFRESHED)).isZero();
+        assertThat(count(TokenEvent.Type.REVOKED)).isZero();
+        assertThat(chromium.cookie("refresh_token").get("value")).isEqualTo(cookie);
+        chromium.run(tab, "await client.refresh(); return true;");
+        assertThat(count(TokenEvent.Type.REFRESHED))
+                .as("the session still rotates")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRequestRefusedAsExpiredIsRefreshedOnceAndSentAgain() {
         start(Map.of("ACCESS_TTL_SECONDS", "1"));
         String tab = tabs(1, Map.of("autoRefresh", false)).get(0);
