@@ -163,7 +163,7 @@ class RotorClient {
      * @param {RequestInit} [init]
      * @returns {Promise<Response>} the server's response, whatever its status
      * @throws {RotorError} if no token can be had (`REFRESH_TOKEN_REQUIRED` when not logged in), or
-     *     `FOREIGN_URL` for a URL outside `baseUrl`
+     *     `FOREIGN_URL` for a URL outside `baseUrl`; a request that gets no answer rejects as `window.fetch` does
      */
     async fetch(input, init) {
         const request = new Request(input instanceof Request ? input : new URL(String(input), this.#base), init);
@@ -217,7 +217,9 @@ class RotorClient {
      * @throws {RotorError} with the server's reason, if it refused or failed
      */
     async logoutAll() {
-        const response = await this.fetch('api/v1/auth/logout-all', { method: 'POST' });
+        const response = await this.fetch('api/v1/auth/logout-all', { method: 'POST' }).catch((error) => {
+            throw error instanceof RotorError ? error : new RotorError('NETWORK_ERROR', 0, 'The server could not be reached');
+        });
         if (!response.ok) {
             throw await errorOf(response);
         }
