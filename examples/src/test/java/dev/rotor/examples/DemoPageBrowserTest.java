@@ -3,11 +3,16 @@ package dev.rotor.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rotor.TokenEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 
 /** The demo page at {@code GET /}, clicked through in real Chromium. */
 class DemoPageBrowserTest {
@@ -39,6 +44,7 @@ class DemoPageBrowserTest {
 
             click(second, "list");
             chromium.waitFor(second, ROWS + " === 2");
+            screenshot("target/demo-page.png");
             chromium.run(
                     second,
                     "[...document.querySelectorAll('button.revoke')]"
@@ -63,6 +69,15 @@ class DemoPageBrowserTest {
 
     private static final String STATUS = "document.getElementById('status').textContent";
     private static final String ROWS = "document.querySelectorAll('#sessions tbody tr').length";
+
+    /** What a person would see, for a look after the build. */
+    private static void screenshot(String file) {
+        try {
+            Files.write(Path.of(file), chromium.driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static void click(String page, String id) {
         chromium.driver.switchTo().window(page);
