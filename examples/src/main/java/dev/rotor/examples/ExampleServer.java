@@ -96,9 +96,9 @@ public final class ExampleServer implements AutoCloseable {
             http.setExecutor(httpThreads);
             http.createContext(
                     "/",
-                    new HttpApi(
+                    new WebPages(new HttpApi(
                             new AuthEndpoints(tokens, users, settings.refreshTokenCookie(), settings.refreshTtl()),
-                            new WellKnownEndpoints(tokens, settings.identity())));
+                            new WellKnownEndpoints(tokens, settings.identity()))));
             Server grpc = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.grpcPort()))
                     .maxInboundMessageSize(JsonExchange.MAX_BODY_BYTES) // the HTTP body limit, not gRPC's 4 MB
                     .addService(ServerInterceptors.intercept(new AuthGrpcService(tokens, users), new GrpcAccessLog()))
