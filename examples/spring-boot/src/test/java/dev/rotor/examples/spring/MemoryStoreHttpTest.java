@@ -92,8 +92,19 @@ class MemoryStoreHttpTest {
                 .findFirst()
                 .orElseThrow();
         HttpResponse<String> third = client.login("three");
-        HttpResponse<String> revokeOne = client.send("DELETE", "/api/v1/auth/sessions/" + sessionOfSecond, field(third, "access_token"));
+        HttpResponse<String> revokeOne = client.post(
+                "/api/v1/auth/sessions/revoke",
+                "{\"session_id\":\"" + sessionOfSecond + "\"}",
+                "Authorization",
+                "Bearer " + field(third, "access_token"));
         assertThat(revokeOne.statusCode()).isEqualTo(204);
+        HttpResponse<String> again = client.post(
+                "/api/v1/auth/sessions/revoke",
+                "{\"session_id\":\"" + sessionOfSecond + "\"}",
+                "Authorization",
+                "Bearer " + field(third, "access_token"));
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(reason(again)).isEqualTo("SESSION_NOT_FOUND");
         assertThat(reason(client.refresh(field(second, "refresh_token")))).isEqualTo("TOKEN_REVOKED");
 
         HttpResponse<String> all = client.post("/api/v1/auth/logout-all", "", "Authorization", "Bearer " + field(third, "access_token"));

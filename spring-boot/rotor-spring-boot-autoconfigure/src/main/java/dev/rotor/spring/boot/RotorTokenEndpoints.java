@@ -107,9 +107,16 @@ final class RotorTokenEndpoints {
         return RotorTokenResponses.json(200, body.append("]}").toString());
     }
 
-    /** {@code DELETE sessions/{id}} with a bearer access token: 204, also when there was no such session. */
-    ResponseEntity<String> revokeSession(JsonRequest request, String sessionId) {
-        tokens.logoutSession(caller(request).subject(), sessionId);
+    /** {@code POST sessions/revoke {"session_id"}} with a bearer access token: 204, or 404 if no such live session. */
+    ResponseEntity<String> revokeSession(JsonRequest request) {
+        AccessClaims caller = caller(request);
+        String sessionId = request.text("session_id");
+        if (sessionId == null) {
+            throw new JsonRequest.Refusal(400, "INVALID_REQUEST", "'session_id' is required");
+        }
+        if (!tokens.logoutSession(caller.subject(), sessionId)) {
+            throw new JsonRequest.Refusal(404, "SESSION_NOT_FOUND", "The user has no live session with that id");
+        }
         return noContent();
     }
 

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Token responses for the application's login ({@link RotorTokenResponses}) in a servlet web application, and,
  * with {@code rotor.web.endpoints.enabled=true}, the endpoints after login under {@code
  * rotor.web.endpoints.base-path} (default {@code /api/v1/auth}): {@code POST refresh}, {@code POST logout},
- * {@code POST logout-all}, {@code GET sessions} and {@code DELETE sessions/{id}}; and the access-token keys'
+ * {@code POST logout-all}, {@code GET sessions} and {@code POST sessions/revoke}; and the access-token keys'
  * JWK Set at {@code /.well-known/jwks.json} with metadata (RFC 8414) at {@code
  * /.well-known/oauth-authorization-server}.
  */
@@ -78,18 +78,16 @@ public class RotorWebAutoConfiguration {
                 .GET(
                         base + "/sessions",
                         request -> reply(endpoints.handle(request.servletRequest(), endpoints::sessions)))
-                .DELETE(
-                        base + "/sessions/{id}",
-                        request -> reply(endpoints.handle(
-                                request.servletRequest(),
-                                call -> endpoints.revokeSession(call, request.pathVariable("id")))))
+                .POST(
+                        base + "/sessions/revoke",
+                        request -> reply(endpoints.handle(request.servletRequest(), endpoints::revokeSession)))
                 .GET(JWKS, request -> jwkSet(tokens))
                 .GET(METADATA, request -> metadata(request, properties.getIssuer()))
                 .route(RequestPredicates.path(base + "/refresh"), request -> wrongMethod("POST"))
                 .route(RequestPredicates.path(base + "/logout"), request -> wrongMethod("POST"))
                 .route(RequestPredicates.path(base + "/logout-all"), request -> wrongMethod("POST"))
                 .route(RequestPredicates.path(base + "/sessions"), request -> wrongMethod("GET"))
-                .route(RequestPredicates.path(base + "/sessions/{id}"), request -> wrongMethod("DELETE"))
+                .route(RequestPredicates.path(base + "/sessions/revoke"), request -> wrongMethod("POST"))
                 .build();
     }
 
