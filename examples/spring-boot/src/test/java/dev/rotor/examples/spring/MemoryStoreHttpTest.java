@@ -58,7 +58,12 @@ class MemoryStoreHttpTest {
         Client client = new Client(port);
         HttpResponse<String> none = client.get("/api/v1/me", null);
         assertThat(none.statusCode()).isEqualTo(401);
-        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(none.headers().firstValue("WWW-Authenticate"))
+                .hasValue("Bearer error=\"invalid_token\", error_description=\"Access token is invalid\"");
+        HttpResponse<String> sessionsWithoutToken = client.get("/api/v1/auth/sessions", null);
+        assertThat(sessionsWithoutToken.statusCode()).isEqualTo(401);
+        assertThat(sessionsWithoutToken.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .startsWith("Bearer error=\"invalid_token\"");
         assertThat(reason(none)).isEqualTo("TOKEN_INVALID");
 
         HttpResponse<String> forged = client.get("/api/v1/me", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJtYWxsb3J5In0.");

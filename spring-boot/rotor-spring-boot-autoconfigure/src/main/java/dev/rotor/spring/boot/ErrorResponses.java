@@ -32,6 +32,15 @@ final class ErrorResponses {
         response.flushBuffer();
     }
 
+    /**
+     * The {@code WWW-Authenticate} value for a refused bearer token: {@code Bearer error="invalid_token"} with
+     * core's English message as the description, reduced to the characters RFC 6750 allows there.
+     */
+    static String bearerChallenge(RotorException refused) {
+        String description = refused.message(Locale.ENGLISH).replaceAll("[^\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]", "?");
+        return "Bearer error=\"invalid_token\", error_description=\"" + description + "\"";
+    }
+
     /** A JSON string literal. */
     static String quote(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');

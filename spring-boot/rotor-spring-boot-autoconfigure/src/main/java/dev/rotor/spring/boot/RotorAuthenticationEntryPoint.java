@@ -12,8 +12,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 
 /**
  * Answers a request whose bearer token was missing or refused, with core's status and JSON body: 401 and
- * {@code WWW-Authenticate: Bearer error="invalid_token"} (just {@code Bearer} when no token was sent, as RFC
- * 6750 section 3.1 says), or 503 when the store failed, so an outage never looks like a logout to clients.
+ * {@code WWW-Authenticate: Bearer error="invalid_token"} (as the example server does, a missing token
+ * included), or 503 when the store failed, so an outage never looks like a logout to clients.
  * Also the bearer filter's failure handler, so a store failure reaches here instead of being rethrown.
  */
 final class RotorAuthenticationEntryPoint implements AuthenticationEntryPoint, AuthenticationFailureHandler {
@@ -28,18 +28,13 @@ final class RotorAuthenticationEntryPoint implements AuthenticationEntryPoint, A
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         RotorException refused = rotorCause(failure);
-        boolean tokenSent = refused != null || hasBearerHeader(request);
         if (refused == null) {
             refused = missingToken();
         }
         if (refused.reason() == Reason.STORE_UNAVAILABLE) {
             response.setHeader("Retry-After", "1");
-        } else if (tokenSent) {
-            response.setHeader(
-                    "WWW-Authenticate",
-                    "Bearer error=\"invalid_token\", error_description=\"" + refused.getMessage() + "\"");
         } else {
-            response.setHeader("WWW-Authenticate", "Bearer");
+            response.setHeader("WWW-Authenticate", ErrorResponses.bearerChallenge(refused));
         }
         ErrorResponses.write(response, refused.httpStatus(), refused.toJson(ErrorResponses.locale(request)));
     }
@@ -59,11 +54,6 @@ final class RotorAuthenticationEntryPoint implements AuthenticationEntryPoint, A
             return refused;
         }
         throw new IllegalStateException("TokenService accepted a missing access token");
-    }
-
-    private static boolean hasBearerHeader(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, "Bearer", 0, 6);
     }
 
     private static RotorException rotorCause(Throwable failure) {

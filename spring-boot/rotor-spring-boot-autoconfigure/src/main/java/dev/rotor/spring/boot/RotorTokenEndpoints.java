@@ -40,11 +40,26 @@ final class RotorTokenEndpoints {
 
     /** Runs a call, turning every refusal into its reply. */
     ResponseEntity<String> handle(HttpServletRequest http, Call call) throws IOException {
+        return handle(http, call, false);
+    }
+
+    /**
+     * Runs a call; on a route that takes a bearer token, a 401 also carries {@code WWW-Authenticate: Bearer
+     * error="invalid_token"}.
+     */
+    ResponseEntity<String> handle(HttpServletRequest http, Call call, boolean bearer) throws IOException {
         Locale locale = ErrorResponses.locale(http);
         try {
             return call.run(new JsonRequest(http));
         } catch (RotorException refused) {
-            return responses.refused(refused, locale);
+            ResponseEntity<String> reply = responses.refused(refused, locale);
+            if (bearer && refused.httpStatus() == 401) {
+                return ResponseEntity.status(reply.getStatusCode())
+                        .headers(reply.getHeaders())
+                        .header(HttpHeaders.WWW_AUTHENTICATE, ErrorResponses.bearerChallenge(refused))
+                        .body(reply.getBody());
+            }
+            return reply;
         } catch (JsonRequest.Refusal refused) {
             return RotorTokenResponses.error(refused.status, refused.reason, refused.getMessage());
         } catch (IllegalArgumentException malformed) {

@@ -74,13 +74,13 @@ public class RotorWebAutoConfiguration {
                 .POST(base + "/logout", request -> reply(endpoints.handle(request.servletRequest(), endpoints::logout)))
                 .POST(
                         base + "/logout-all",
-                        request -> reply(endpoints.handle(request.servletRequest(), endpoints::logoutAll)))
+                        request -> reply(endpoints.handle(request.servletRequest(), endpoints::logoutAll, true)))
                 .GET(
                         base + "/sessions",
-                        request -> reply(endpoints.handle(request.servletRequest(), endpoints::sessions)))
+                        request -> reply(endpoints.handle(request.servletRequest(), endpoints::sessions, true)))
                 .POST(
                         base + "/sessions/revoke",
-                        request -> reply(endpoints.handle(request.servletRequest(), endpoints::revokeSession)))
+                        request -> reply(endpoints.handle(request.servletRequest(), endpoints::revokeSession, true)))
                 .GET(JWKS, request -> jwkSet(tokens))
                 .GET(METADATA, request -> metadata(request, properties.getIssuer()))
                 .route(RequestPredicates.path(base + "/refresh"), request -> wrongMethod("POST"))
