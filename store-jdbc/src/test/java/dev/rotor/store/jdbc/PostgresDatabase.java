@@ -1,0 +1,94 @@
+package dev.rotor.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.rotor.testing.postgres.PostgresServer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** A database of its own on a PostgreSQL server, with Rotor's schema, behind a small HikariCP pool. */
+final class PostgresDatabase implements AutoCloseable {
+
+    final HikariDataSource pool;
+
+    private PostgresDatabase(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /** A fresh database on the server, with {@code schema.sql} run in it. */
+    static PostgresDatabase on(PostgresServer server) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.createDatabase());
+        config.setMaximumPoolSize(16);
+        config.setConnectionTimeout(2_000);
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource pool = new HikariDataSource(config);
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(JdbcSessionStore.schema());
+        } catch (SQLException e) {
+            pool.close();
+            throw new IllegalStateException(e);
+        }
+        return new PostgresDatabase(pool);
+    }
+
+    /** Whether a row of {@code rotor_subjects} exists for the subject, expired or not. */
+    boolean holdsRowFor(String subject) {
+        try (Connection connection = pool.getConnection();
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT count(*) FROM rotor_subjects WHERE subject = ?")) {
+            query.setBytes(1, subject.getBytes(StandardCharsets.UTF_8));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every row of every table of the database, each column as text, bytea read byte by byte as Latin-1. */
+    String dump() {
+        StringBuilder all = new StringBuilder();
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet tables = statement.executeQuery(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")) {
+            while (tables.next()) {
+                dumpTable(connection, tables.getString(1), all);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return all.toString();
+    }
+
+    private static void dumpTable(Connection connection, String table, StringBuilder all) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                all.append(table);
+                for (int c = 1; c <= columns; c++) {
+                    Object value = rows.getObject(c);
+                    all.append(' ')
+                            .append(
+                                    value instanceof byte[] bytes
+                                            ? new String(bytes, StandardCharsets.ISO_8859_1)
+                                            : String.valueOf(value));
+                }
+                all.append('\n');
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
