@@ -84,7 +84,24 @@ final class SubjectRows {
                 write.setLong(5, read.version());
             }
             return write.executeUpdate() == 1;
+        } catch (SQLException e) {
+            return lostRace(e);
         }
+    }
+
+    /**
+     * A write that failed because a concurrent write came first, which only happens if the connections run
+     * above READ COMMITTED (a serialization failure) or another client locks rows (a deadlock): the race is
+     * lost, as when the version changed, and the caller decides again on a fresh read.
+     *
+     * @return {@code false}
+     * @throws SQLException {@code e} if it is any other failure
+     */
+    private static boolean lostRace(SQLException e) throws SQLException {
+        if ("40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState())) {
+            return false;
+        }
+        throw e;
     }
 
     /** Deletes up to {@link #SWEEP_BATCH} rows whose every session ended by {@code now}; returns how many. */
@@ -102,6 +119,8 @@ final class SubjectRows {
             delete.setBytes(2, subject);
             delete.setLong(3, version);
             return delete.executeUpdate() == 1;
+        } catch (SQLException e) {
+            return lostRace(e);
         }
     }
 

@@ -13,20 +13,18 @@ import java.sql.Statement;
 /** A database of its own on a PostgreSQL server, with Rotor's schema, behind a small HikariCP pool. */
 final class PostgresDatabase implements AutoCloseable {
 
+    final String url;
     final HikariDataSource pool;
 
-    private PostgresDatabase(HikariDataSource pool) {
+    private PostgresDatabase(String url, HikariDataSource pool) {
+        this.url = url;
         this.pool = pool;
     }
 
     /** A fresh database on the server, with {@code schema.sql} run in it. */
     static PostgresDatabase on(PostgresServer server) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(server.createDatabase());
-        config.setMaximumPoolSize(16);
-        config.setConnectionTimeout(2_000);
-        config.setInitializationFailTimeout(-1);
-        HikariDataSource pool = new HikariDataSource(config);
+        String url = server.createDatabase();
+        HikariDataSource pool = pool(url, Connection.TRANSACTION_READ_COMMITTED);
         try (Connection connection = pool.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute(JdbcSessionStore.schema());
@@ -34,7 +32,26 @@ final class PostgresDatabase implements AutoCloseable {
             pool.close();
             throw new IllegalStateException(e);
         }
-        return new PostgresDatabase(pool);
+        return new PostgresDatabase(url, pool);
+    }
+
+    /** Another pool on this database, whose connections run at the given isolation level. */
+    HikariDataSource pool(int isolation) {
+        return pool(url, isolation);
+    }
+
+    /** A pool of up to 16 connections that waits at most 2 s for one and starts even if the server is down. */
+    static HikariDataSource pool(String url, int isolation) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(16);
+        config.setConnectionTimeout(2_000);
+        config.setInitializationFailTimeout(-1);
+        config.setTransactionIsolation(
+                isolation == Connection.TRANSACTION_READ_COMMITTED
+                        ? "TRANSACTION_READ_COMMITTED"
+                        : "TRANSACTION_REPEATABLE_READ");
+        return new HikariDataSource(config);
     }
 
     /** Whether a row of {@code rotor_subjects} exists for the subject, expired or not. */

@@ -1,0 +1,222 @@
+package dev.rotor.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.rotor.ReuseScope;
+import dev.rotor.spi.RotationRequest;
+import dev.rotor.spi.RotationResult;
+import dev.rotor.spi.RotationResult.Outcome;
+import dev.rotor.spi.SessionRecord;
+import dev.rotor.testing.postgres.PostgresServer;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What the PostgreSQL store promises beyond the contract: its schema, its races, its sweep, its inputs. */
+class JdbcStoreBehaviourTest {
+
+    private static final PostgresDatabase DATABASE = PostgresDatabase.on(PostgresServer.shared());
+    private static final Duration TTL = Duration.ofDays(7);
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    @AfterAll
+    static void close() {
+        DATABASE.close();
+    }
+
+    @Test
+    void theSchemaShipsInTheJarAndCanBeRunAgain() throws Exception {
+        assertThat(JdbcSessionStore.schema()).contains("CREATE TABLE IF NOT EXISTS rotor_subjects");
+        try (Connection connection = DATABASE.pool.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(JdbcSessionStore.schema());
+        }
+    }
+
+    @Test
+    void aSubjectOf1024CharactersWithNulAndBracesIsKeptExactly() {
+        String subject = "\u0000{}\u0000" + "😀".repeat(200) + "ü".repeat(620);
+        assertThat(subject).hasSize(1024);
+        try (JdbcSessionStore store = store(DATABASE.pool)) {
+            SessionRecord session = open(subject, "device\u0000😀");
+            store.create(session);
+            store.create(open(subject.substring(0, 1023), null));
+
+            assertThat(store.find(subject, session.sessionId(), now)).contains(session);
+            assertThat(store.list(subject, now)).containsExactly(session);
+            assertThat(DATABASE.holdsRowFor(subject)).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "isolation {0}")
+    @ValueSource(ints = {Connection.TRANSACTION_READ_COMMITTED, Connection.TRANSACTION_REPEATABLE_READ})
+    void parallelRefreshesOfOneUserNeverFailAndEachWinsItsOwnRound(int isolation) throws Exception {
+        int threads = 12;
+        int rounds = 30;
+        try (HikariDataSource pool = DATABASE.pool(isolation);
+                JdbcSessionStore store = store(pool)) {
+            String subject = "racer-" + UUID.randomUUID();
+            List<SessionRecord> sessions = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                sessions.add(open(subject, "tab-" + i));
+                store.create(sessions.get(i));
+            }
+            ExecutorService pool2 = Executors.newFixedThreadPool(threads);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<List<Outcome>>> results = new ArrayList<>();
+                for (SessionRecord session : sessions) {
+                    results.add(pool2.submit(() -> {
+                        start.await();
+                        List<Outcome> outcomes = new ArrayList<>();
+                        for (int g = 0; g < rounds; g++) {
+                            outcomes.add(store.rotate(request(session, g, now.plusMillis(g + 1)))
+                                    .outcome());
+                        }
+                        return outcomes;
+                    }));
+                }
+                start.countDown();
+                for (Future<List<Outcome>> result : results) {
+                    assertThat(result.get()).hasSize(rounds).containsOnly(Outcome.ROTATED);
+                }
+            } finally {
+                pool2.shutdownNow();
+            }
+            assertThat(store.list(subject, now.plusSeconds(1)))
+                    .hasSize(threads)
+                    .allSatisfy(s -> assertThat(s.generation()).isEqualTo(rounds));
+        }
+    }
+
+    @Test
+    void aRotationWhoseReplyIsLostAfterCommitIsAnsweredAsTheFirst() {
+        LosingDataSource losing = new LosingDataSource(DATABASE.pool);
+        try (JdbcSessionStore store = store(losing)) {
+            SessionRecord session = open("lost-" + UUID.randomUUID(), null);
+            store.create(session);
+            losing.loseNextUpdateReply();
+
+            RotationResult result = store.rotate(request(session, 0, now.plusSeconds(1)));
+
+            assertThat(losing.lostReplies()).isEqualTo(1);
+            assertThat(result.outcome()).isEqualTo(Outcome.RETRIED);
+            assertThat(result.session().generation()).isEqualTo(1);
+            assertThat(store.find(session.subject(), session.sessionId(), now.plusSeconds(2)))
+                    .hasValueSatisfying(s -> assertThat(s.generation()).isEqualTo(1));
+        }
+    }
+
+    @Test
+    void withOneAttemptALostReplyIsStoreUnavailableAndTheResendIsTheRetry() {
+        LosingDataSource losing = new LosingDataSource(DATABASE.pool);
+        try (JdbcSessionStore store = JdbcSessionStore.builder()
+                .dataSource(losing)
+                .attempts(1)
+                .expirySweep(Duration.ZERO)
+                .build()) {
+            SessionRecord session = open("lost-" + UUID.randomUUID(), null);
+            store.create(session);
+            RotationRequest request = request(session, 0, now.plusSeconds(1));
+            losing.loseNextUpdateReply();
+
+            assertThatThrownBy(() -> store.rotate(request))
+                    .isInstanceOf(dev.rotor.spi.StoreUnavailableException.class)
+                    .hasMessageContaining("PostgreSQL cannot be reached");
+            assertThat(store.rotate(request).outcome()).isEqualTo(Outcome.RETRIED);
+        }
+    }
+
+    @Test
+    void theSweepDeletesRowsWhoseLastSessionEndedByTheStoresClock() {
+        Clock later = Clock.fixed(now.plus(TTL).plusSeconds(1), ZoneOffset.UTC);
+        try (JdbcSessionStore store = JdbcSessionStore.builder()
+                .dataSource(DATABASE.pool)
+                .clock(later)
+                .expirySweep(Duration.ZERO)
+                .build()) {
+            String ended = "ended-" + UUID.randomUUID();
+            String alive = "alive-" + UUID.randomUUID();
+            store.create(open(ended, null));
+            store.create(SessionRecord.open(UUID.randomUUID().toString(), alive, null, now, TTL.plusDays(1), null));
+
+            assertThat(store.deleteExpired()).isGreaterThanOrEqualTo(1);
+
+            assertThat(DATABASE.holdsRowFor(ended)).isFalse();
+            assertThat(DATABASE.holdsRowFor(alive)).isTrue();
+        }
+    }
+
+    @Test
+    void theBackgroundSweepRunsOnItsSchedule() throws InterruptedException {
+        String subject = "swept-" + UUID.randomUUID();
+        try (JdbcSessionStore store = JdbcSessionStore.builder()
+                .dataSource(DATABASE.pool)
+                .expirySweep(Duration.ofSeconds(1))
+                .build()) {
+            Instant start = Instant.now();
+            store.create(SessionRecord.open(
+                    UUID.randomUUID().toString(), subject, null, start, Duration.ofMillis(200), null));
+            assertThat(DATABASE.holdsRowFor(subject)).isTrue();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (DATABASE.holdsRowFor(subject) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(DATABASE.holdsRowFor(subject)).isFalse();
+        }
+    }
+
+    @Test
+    void settingsAreCheckedAtOnce() {
+        assertThatThrownBy(() -> JdbcSessionStore.builder().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("dataSource");
+        assertThatThrownBy(() -> JdbcSessionStore.builder().attempts(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JdbcSessionStore.builder().expirySweep(Duration.ofMillis(10)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expirySweep");
+        assertThatThrownBy(() -> JdbcSessionStore.builder().attempts(2).attempts(3))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    private static JdbcSessionStore store(javax.sql.DataSource dataSource) {
+        return JdbcSessionStore.builder()
+                .dataSource(dataSource)
+                .expirySweep(Duration.ZERO)
+                .build();
+    }
+
+    private SessionRecord open(String subject, String device) {
+        return SessionRecord.open(UUID.randomUUID().toString(), subject, device, now, TTL, null);
+    }
+
+    private static RotationRequest request(SessionRecord session, long generation, Instant at) {
+        return new RotationRequest(
+                session.subject(),
+                session.sessionId(),
+                generation,
+                "req-" + session.sessionId().substring(0, 8) + "-" + generation,
+                at,
+                TTL,
+                Duration.ZERO,
+                0,
+                ReuseScope.ALL_SESSIONS);
+    }
+}
