@@ -2,6 +2,8 @@ package dev.rotor;
 
 import dev.rotor.RotorException.Reason;
 import dev.rotor.TokenEvent.Type;
+import dev.rotor.spi.LoginRequest;
+import dev.rotor.spi.LoginResult;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.SessionRecord;
@@ -59,11 +61,20 @@ final class DefaultTokenService implements TokenService {
                 Ids.sessionId(), subject, deviceId, now, config.refreshTokenTtl(), config.absoluteSessionLifetime());
         minter.checkRoom(subject, session.sessionId(), deviceId, claimsJson, claimsJson);
         TokenPair pair = minter.mint(session, claimsJson, claimsJson, now);
-        calls.call(() -> {
-            store.create(session);
-            return null;
-        });
+        LoginRequest login = new LoginRequest(session, config.maxSessionsPerUser(), false);
+        LoginResult result;
+        try {
+            result = calls.call(() -> store.create(login));
+        } catch (RotorException storeFailed) {
+            calls.forget(subject, null); // the reply is lost, not necessarily an eviction
+            throw storeFailed;
+        }
         LOG.debug("Session {} opened", session.sessionId());
+        for (SessionRecord evicted : result.evicted()) {
+            calls.forget(subject, evicted.sessionId());
+            LOG.debug("Session {} evicted at the limit of {} per user", evicted.sessionId(), login.maxSessions());
+            events.publish(Type.SESSION_EVICTED, now, evicted, -1, null, 1);
+        }
         events.publish(Type.ISSUED, now, session, -1, null, 0);
         return pair;
     }
@@ -94,7 +105,7 @@ final class DefaultTokenService implements TokenService {
                 config.refreshTokenTtl(),
                 config.reuseGracePeriod(),
                 config.maxGraceReplays(),
-                config.reuseScope());
+                config.reuseScope() == ReuseScope.ALL_SESSIONS);
         RotationResult result;
         try {
             result = calls.call(() -> store.rotate(request));

@@ -17,6 +17,7 @@ record RotorConfig(
         Clock clock,
         Duration leeway,
         SessionStore store,
+        int maxSessionsPerUser,
         ReuseScope reuseScope,
         Duration reuseGracePeriod,
         int maxGraceReplays,

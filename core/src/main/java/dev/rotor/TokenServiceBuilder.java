@@ -22,6 +22,7 @@ import java.util.Objects;
  *   <tr><td>{@link #accessTokenTtl}</td><td>15 minutes</td></tr>
  *   <tr><td>{@link #refreshTokenTtl}</td><td>7 days, restarted by each rotation</td></tr>
  *   <tr><td>{@link #absoluteSessionLifetime}</td><td>none</td></tr>
+ *   <tr><td>{@link #maxSessionsPerUser}</td><td>100, the oldest evicted</td></tr>
  *   <tr><td>{@link #reuseScope}</td><td>{@link ReuseScope#ALL_SESSIONS}</td></tr>
  *   <tr><td>{@link #reuseGracePeriod}</td><td>off</td></tr>
  *   <tr><td>{@link #leeway}</td><td>0 seconds</td></tr>
@@ -35,6 +36,9 @@ import java.util.Objects;
  * </table>
  */
 public final class TokenServiceBuilder {
+
+    /** How many sessions a user may hold unless {@link #maxSessionsPerUser} says otherwise. */
+    public static final int DEFAULT_MAX_SESSIONS_PER_USER = 100;
 
     private static final int MAX_GRACE_REPLAYS = 100;
     private static final Duration LONGEST_LIFETIME = Duration.ofDays(36_500);
@@ -50,6 +54,7 @@ public final class TokenServiceBuilder {
     private Clock clock;
     private Duration leeway;
     private SessionStore store;
+    private int maxSessionsPerUser;
     private ReuseScope reuseScope;
     private Duration reuseGracePeriod;
     private int maxGraceReplays;
@@ -91,7 +96,8 @@ public final class TokenServiceBuilder {
     }
 
     /**
-     * The session store: {@code CaffeineSessionStore} for one JVM, {@code RedisSessionStore} for several.
+     * The session store: {@code CaffeineSessionStore} for one JVM, {@code RedisSessionStore} for several, or
+     * {@code CompareAndSetSessionStore.over(...)} of any compare-and-set store.
      *
      * @param store the store
      * @return this builder
@@ -100,6 +106,27 @@ public final class TokenServiceBuilder {
     public TokenServiceBuilder store(SessionStore store) {
         requireUnset(this.store, "store");
         this.store = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    /**
+     * The most sessions one user may hold; a login beyond it evicts the user's oldest session (by login
+     * time), which is then refused as logged out, and reports a {@link TokenEvent.Type#SESSION_EVICTED}
+     * event. A refresh never counts as a login. Default {@value #DEFAULT_MAX_SESSIONS_PER_USER}: every login,
+     * logout-all and reuse with {@link ReuseScope#ALL_SESSIONS} reads all of a user's sessions in one atomic
+     * store step, and the limit is what bounds that step (and the store's size per user); 100 is far more
+     * than the devices and browsers a person uses, and half of Auth0's 200, since Rotor also counts a logged
+     * out session that it keeps for reuse detection until a login needs its room.
+     *
+     * @param max 1 to 100,000
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder maxSessionsPerUser(int max) {
+        requireState(maxSessionsPerUser == 0, "maxSessionsPerUser was already set");
+        requireArgument(max >= 1 && max <= 100_000, "maxSessionsPerUser must be 1 to 100,000");
+        this.maxSessionsPerUser = max;
         return this;
     }
 
@@ -358,6 +385,7 @@ public final class TokenServiceBuilder {
                 clock == null ? Clock.systemUTC() : clock,
                 leeway == null ? Duration.ZERO : leeway,
                 store,
+                maxSessionsPerUser == 0 ? DEFAULT_MAX_SESSIONS_PER_USER : maxSessionsPerUser,
                 reuseScope == null ? ReuseScope.ALL_SESSIONS : reuseScope,
                 reuseGracePeriod == null ? Duration.ZERO : reuseGracePeriod,
                 reuseGracePeriod == null ? 0 : maxGraceReplays,

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where Rotor keeps its sessions. One record per session, grouped by subject so that revoking all of a
+ * Where Rotor keeps its sessions: the native tier of the SPI, for a store that runs the rules itself in one
+ * atomic step of its own (Redis's Lua scripts). A store that can only read with a version and compare-and-set
+ * implements {@link VersionedSessionStore} instead, and Rotor runs the rules over it.
+ *
+ * <p>One record per session, grouped by subject so that revoking all of a
  * subject's sessions is one atomic step.
  *
  * <p><b>Race semantics.</b> Every method is atomic with respect to every other call on the same subject:
@@ -42,17 +46,19 @@ import java.util.Optional;
 public interface SessionStore {
 
     /**
-     * Stores a new session. Rotor never creates a session id twice.
+     * Stores a new session, enforcing the subject's session limit in the same atomic step exactly as {@link
+     * LoginRequest} describes. Rotor never creates a session id twice.
      *
-     * @param session the session at generation 0
+     * @param request the session at generation 0 and the limit
+     * @return whether it was stored, and which live sessions were evicted for it
      * @throws StoreUnavailableException if the store cannot be reached
      */
-    void create(SessionRecord session);
+    LoginResult create(LoginRequest request);
 
     /**
      * Decides and applies a rotation in one atomic step, exactly as {@link RotationRules#decide} does; on
      * {@link RotationResult.Outcome#REUSE_DETECTED} of an active session it also revokes that session, or
-     * every session of the subject, as {@link RotationRequest#reuseScope()} says.
+     * every session of the subject, as {@link RotationRequest#revokeAllOnReuse()} says.
      *
      * @param request the presented generation and the policy
      * @return the decision

@@ -51,7 +51,7 @@ abstract class LifecycleContract extends RotationContract {
         Duration centuries = Duration.ofDays(365L * 400);
         SessionRecord session = SessionRecord.open(newSessionId(), subject, null, now, centuries, null);
 
-        store().create(session);
+        login(session);
         RotationResult rotated = store().rotate(rotation(session, 0, now.plusSeconds(1)));
 
         assertThat(rotated.outcome()).isEqualTo(Outcome.ROTATED);
@@ -161,8 +161,8 @@ abstract class LifecycleContract extends RotationContract {
         SessionRecord shortLived =
                 SessionRecord.open(newSessionId(), subject, null, start, Duration.ofMillis(300), null);
         SessionRecord revoked = SessionRecord.open(newSessionId(), subject, null, start, Duration.ofMillis(400), null);
-        store().create(shortLived);
-        store().create(revoked);
+        login(shortLived);
+        login(revoked);
         store().revoke(subject, revoked.sessionId(), start);
         assertThat(holdsAnything(subject)).isTrue();
 
@@ -181,7 +181,7 @@ abstract class LifecycleContract extends RotationContract {
         String subject = newSubject();
         Instant start = Instant.now();
         SessionRecord session = SessionRecord.open(newSessionId(), subject, null, start, Duration.ofMillis(400), null);
-        store().create(session);
+        login(session);
         store().revoke(subject, session.sessionId(), start);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

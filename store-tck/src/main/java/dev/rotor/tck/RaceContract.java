@@ -2,7 +2,6 @@ package dev.rotor.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rotor.ReuseScope;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.RotationResult.Outcome;
@@ -39,8 +38,8 @@ abstract class RaceContract extends LifecycleContract {
                 store().rotate(rotation(session, 0, now.plusSeconds(1)));
                 List<Callable<RotationResult>> replays = new ArrayList<>();
                 for (int i = 0; i < REPLAYERS; i++) {
-                    RotationRequest replay = with(
-                            rotation(session, 0, now.plusSeconds(2)), "r" + i, grace, MAX_REPLAYS, ReuseScope.SESSION);
+                    RotationRequest replay =
+                            with(rotation(session, 0, now.plusSeconds(2)), "r" + i, grace, MAX_REPLAYS, false);
                     replays.add(() -> store().rotate(replay));
                 }
 

@@ -1,9 +1,10 @@
 package dev.rotor.tck;
 
 import dev.rotor.JwtKey;
-import dev.rotor.ReuseScope;
 import dev.rotor.TokenService;
 import dev.rotor.TokenServiceBuilder;
+import dev.rotor.spi.LoginRequest;
+import dev.rotor.spi.LoginResult;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.SessionRecord;
 import dev.rotor.spi.SessionStore;
@@ -22,6 +23,9 @@ abstract class StoreFixture {
 
     /** Lifetime of refresh tokens in these tests. */
     protected static final Duration REFRESH_TTL = Duration.ofDays(7);
+
+    /** The session limit of the logins in these tests, unless a test says otherwise. */
+    protected static final int SESSION_LIMIT = 100;
 
     /** The time most tests run at: now, to the millisecond, as stores keep it. */
     protected final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -77,12 +81,22 @@ abstract class StoreFixture {
      */
     protected SessionRecord openSession(String subject) {
         SessionRecord session = SessionRecord.open(newSessionId(), subject, "phone", now, REFRESH_TTL, null);
-        store().create(session);
+        login(session);
         return session;
     }
 
     /**
-     * A rotation request with grace off and the reuse scope {@link ReuseScope#ALL_SESSIONS}.
+     * Stores a session as a login does, under {@link #SESSION_LIMIT}.
+     *
+     * @param session the session at generation 0
+     * @return what the store answered
+     */
+    protected LoginResult login(SessionRecord session) {
+        return store().create(new LoginRequest(session, SESSION_LIMIT, false));
+    }
+
+    /**
+     * A rotation request with grace off whose reuse revokes every session of the subject.
      *
      * @param session the session to rotate
      * @param generation the presented generation
@@ -99,7 +113,7 @@ abstract class StoreFixture {
                 REFRESH_TTL,
                 Duration.ZERO,
                 0,
-                ReuseScope.ALL_SESSIONS);
+                true);
     }
 
     /**
@@ -109,11 +123,11 @@ abstract class StoreFixture {
      * @param requestId the request id
      * @param grace the grace period
      * @param maxReplays the replay bound
-     * @param scope the reuse scope
+     * @param revokeAll whether a reuse revokes every session of the subject, or only the reused one
      * @return the changed request
      */
     protected static RotationRequest with(
-            RotationRequest request, String requestId, Duration grace, int maxReplays, ReuseScope scope) {
+            RotationRequest request, String requestId, Duration grace, int maxReplays, boolean revokeAll) {
         return new RotationRequest(
                 request.subject(),
                 request.sessionId(),
@@ -123,7 +137,7 @@ abstract class StoreFixture {
                 request.refreshTtl(),
                 grace,
                 maxReplays,
-                scope);
+                revokeAll);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.rotor.store.redis;
 
-import dev.rotor.ReuseScope;
+import dev.rotor.spi.LoginRequest;
+import dev.rotor.spi.LoginResult;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.RotationResult.Outcome;
@@ -52,7 +53,8 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     }
 
     @Override
-    public void create(SessionRecord session) {
+    public LoginResult create(LoginRequest request) {
+        SessionRecord session = request.session();
         Instant now = session.createdAt();
         scripts.run(
                 Scripts.CREATE,
@@ -61,6 +63,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
                 RecordCodec.pack(session),
                 millis(now),
                 Long.toString(session.expiresAt().toEpochMilli() - now.toEpochMilli()));
+        return LoginResult.openedAlone();
     }
 
     @Override
@@ -75,7 +78,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
                 Long.toString(request.refreshTtl().toMillis()),
                 Long.toString(request.gracePeriod().toMillis()),
                 Integer.toString(request.maxGraceReplays()),
-                request.reuseScope() == ReuseScope.SESSION ? "S" : "A");
+                request.revokeAllOnReuse() ? "A" : "S");
         Outcome outcome = Outcome.valueOf((String) reply.get(0));
         if (outcome == Outcome.NOT_FOUND) {
             return new RotationResult(outcome, null, 0);
