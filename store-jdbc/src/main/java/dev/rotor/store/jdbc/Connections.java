@@ -52,7 +52,7 @@ final class Connections {
             return "PostgreSQL cannot be reached (SQLState " + e.getSQLState() + ")";
         }
         if ("42P01".equals(e.getSQLState())) {
-            return "no table rotor_subjects; create it with dev/rotor/store/jdbc/schema.sql (JdbcSessionStore.schema())";
+            return "no table rotor_subjects or rotor_sessions; create them with dev/rotor/store/jdbc/schema.sql (JdbcSessionStore.schema())";
         }
         return "SQLState " + e.getSQLState();
     }

@@ -1,18 +1,30 @@
 package dev.rotor.store.jdbc;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Deletes the rows of users whose every session has ended, by the store's clock: on a daemon thread every
- * interval (none if the interval is zero), and on demand. Each statement deletes at most {@link
- * SubjectRows#SWEEP_BATCH} rows and skips rows another call is writing, so a sweep never makes a refresh wait.
- * A sweep that fails (PostgreSQL down) is simply tried again at the next interval.
+ * Deletes expired sessions, then the rows of users whose every session has ended, by the store's clock: on a
+ * daemon thread every interval (none if the interval is zero), and on demand. Each statement deletes at most
+ * {@value #BATCH} rows and skips rows another call is writing, so a sweep never makes a refresh wait. A sweep
+ * that fails (PostgreSQL down) is simply tried again at the next interval.
  */
 final class ExpirySweep implements AutoCloseable {
+
+    static final int BATCH = 1000;
+
+    private static final String SESSIONS = "DELETE FROM rotor_sessions WHERE (subject_digest, session_id) IN"
+            + " (SELECT subject_digest, session_id FROM rotor_sessions WHERE expires_at <= ? LIMIT " + BATCH
+            + " FOR UPDATE SKIP LOCKED)";
+    private static final String SUBJECTS = "DELETE FROM rotor_subjects WHERE subject_digest IN (SELECT"
+            + " subject_digest FROM rotor_subjects WHERE expires_at <= ? LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED)";
 
     private final Connections connections;
     private final Clock clock;
@@ -36,14 +48,23 @@ final class ExpirySweep implements AutoCloseable {
 
     int runNow() {
         return connections.run("deleteExpired", connection -> {
-            int deleted = 0;
-            int batch;
-            do {
-                batch = SubjectRows.sweep(connection, clock.instant());
-                deleted += batch;
-            } while (batch == SubjectRows.SWEEP_BATCH);
-            return deleted;
+            Instant now = clock.instant();
+            deleteAll(connection, SESSIONS, now);
+            return deleteAll(connection, SUBJECTS, now);
         });
+    }
+
+    private static int deleteAll(Connection connection, String sql, Instant now) throws SQLException {
+        int deleted = 0;
+        int batch;
+        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+            delete.setObject(1, Rows.time(now));
+            do {
+                batch = delete.executeUpdate();
+                deleted += batch;
+            } while (batch == BATCH);
+        }
+        return deleted;
     }
 
     private void runQuietly() {

@@ -1,32 +1,34 @@
 package dev.rotor.store.jdbc;
 
-import dev.rotor.ReuseScope;
+import dev.rotor.spi.CompareAndSetSessionStore;
+import dev.rotor.spi.LoginRequest;
+import dev.rotor.spi.LoginResult;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
-import dev.rotor.spi.RotationResult.Outcome;
-import dev.rotor.spi.RotationRules;
 import dev.rotor.spi.SessionRecord;
 import dev.rotor.spi.SessionStore;
+import dev.rotor.spi.SessionsUpdate;
 import dev.rotor.spi.StoreUnavailableException;
-import dev.rotor.store.jdbc.SubjectRows.Snapshot;
+import dev.rotor.spi.VersionedSessionStore;
+import dev.rotor.spi.VersionedSessions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A {@link SessionStore} on PostgreSQL 14 or newer through plain JDBC on any {@link javax.sql.DataSource}: one
- * row per user in the table {@code rotor_subjects} of {@link #schema()}, holding that user's sessions (ids,
- * generations, times; never a token). Every call reads the row and writes it back with one {@code UPDATE}
- * conditional on the version it read, each statement a transaction of its own at the connection's isolation
- * (PostgreSQL's default, READ COMMITTED): a rotation is two statements, no lock is held between them, and a
- * write that lost to a concurrent one is decided again on the new row, so parallel refreshes of one user never
- * see a serialization failure or a deadlock. Rows whose last session has ended are deleted by a background
- * sweep (every minute by default) and by {@link #deleteExpired()}.
+ * A {@link SessionStore} on PostgreSQL 14 or newer through plain JDBC on any {@link javax.sql.DataSource}, in
+ * the tables of {@link #schema()}: a row per user with a version, a row per session (ids, generations, times;
+ * never a token). A compare-and-set store: Rotor's {@link CompareAndSetSessionStore} runs every rule, and this
+ * class only reads a user's sessions with the version in one {@code SELECT} and writes a change in one
+ * statement that applies only {@code WHERE version = ?}. Each statement is a transaction of its own at the
+ * connection's isolation (PostgreSQL's default, READ COMMITTED): a refresh is two statements, no lock is held
+ * between them, and a write that lost to a concurrent one is decided again on a fresh read, so parallel
+ * refreshes of one user never see a serialization failure or a deadlock. Expired sessions and users are
+ * deleted by a background sweep (every minute by default) and by {@link #deleteExpired()}.
  *
  * <p>Create one with {@link #builder()}; {@link #close()} stops the sweep but leaves the data source open.
  */
@@ -34,6 +36,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
 
     private final Connections connections;
     private final ExpirySweep sweep;
+    private final SessionStore rules = CompareAndSetSessionStore.over(new Versioned());
 
     JdbcSessionStore(Connections connections, ExpirySweep sweep) {
         this.connections = connections;
@@ -68,69 +71,40 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
     }
 
     @Override
-    public void create(SessionRecord session) {
-        update("create", session.subject(), session.createdAt(), sessions -> {
-            sessions.add(session);
-            return null;
-        });
+    public LoginResult create(LoginRequest request) {
+        return rules.create(request);
     }
 
     @Override
     public RotationResult rotate(RotationRequest request) {
-        return connections.run("rotate", connection -> {
-            while (true) {
-                Snapshot read = SubjectRows.read(connection, request.subject());
-                SessionRecord current = find(read.sessions(), request.sessionId());
-                RotationResult decided = RotationRules.decide(current, request);
-                List<SessionRecord> next = new ArrayList<>(live(read.sessions(), request.now()));
-                int revoked = 0;
-                switch (decided.outcome()) {
-                    case ROTATED, GRACE_REPLAY -> replace(next, decided.session());
-                    case REUSE_DETECTED -> revoked = revokeForReuse(next, current, request);
-                    default -> {
-                        return decided;
-                    }
-                }
-                if (revoked == 0 && decided.outcome() == Outcome.REUSE_DETECTED) {
-                    return decided;
-                }
-                if (SubjectRows.write(connection, request.subject(), read, next)) {
-                    return new RotationResult(decided.outcome(), decided.session(), revoked);
-                }
-            }
-        });
+        return rules.rotate(request);
     }
 
     @Override
     public Optional<SessionRecord> find(String subject, String sessionId, Instant now) {
-        return connections.run("find", connection -> {
-            SessionRecord session = find(SubjectRows.read(connection, subject).sessions(), sessionId);
-            return Optional.ofNullable(session).filter(s -> s.isActive(now));
-        });
+        return rules.find(subject, sessionId, now);
     }
 
     @Override
     public List<SessionRecord> list(String subject, Instant now) {
-        return connections.run("list", connection -> SubjectRows.read(connection, subject).sessions().stream()
-                .filter(s -> s.isActive(now))
-                .toList());
+        return rules.list(subject, now);
     }
 
     @Override
     public boolean revoke(String subject, String sessionId, Instant now) {
-        return update("revoke", subject, now, sessions -> revokeWhere(sessions, sessionId, now)) == 1;
+        return rules.revoke(subject, sessionId, now);
     }
 
     @Override
     public int revokeAll(String subject, Instant now) {
-        return update("revokeAll", subject, now, sessions -> revokeWhere(sessions, null, now));
+        return rules.revokeAll(subject, now);
     }
 
     /**
-     * Deletes every row whose last session has ended by now, as the background sweep does; for a caller who
-     * turned the sweep off or wants it at once.
+     * Deletes every expired session, and every user whose last session has ended, as the background sweep
+     * does; for a caller who turned the sweep off or wants it at once.
      *
-     * @return how many rows (users) were deleted
+     * @return how many users' rows were deleted
      * @throws StoreUnavailableException if PostgreSQL cannot be reached
      */
     public int deleteExpired() {
@@ -143,64 +117,26 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         sweep.close();
     }
 
-    /** A change of a user's live sessions, in place; returns a count, or {@code null} for "always write". */
-    private interface Change {
-        Integer apply(List<SessionRecord> sessions);
+    /** The compare-and-set primitive under the rules. */
+    VersionedSessionStore versioned() {
+        return new Versioned();
     }
 
-    /** Applies {@code change} by compare-and-set, again on a fresh read whenever another write came first. */
-    private int update(String what, String subject, Instant now, Change change) {
-        return connections.run(what, connection -> {
-            while (true) {
-                Snapshot read = SubjectRows.read(connection, subject);
-                List<SessionRecord> next = new ArrayList<>(live(read.sessions(), now));
-                Integer count = change.apply(next);
-                if (count != null && count == 0) {
-                    return 0;
-                }
-                if (SubjectRows.write(connection, subject, read, next)) {
-                    return count == null ? 1 : count;
-                }
-            }
-        });
-    }
-
-    private static int revokeForReuse(List<SessionRecord> sessions, SessionRecord reused, RotationRequest request) {
-        if (reused.revoked()) {
-            return 0;
+    /** The tables as a compare-and-set store. */
+    private final class Versioned implements VersionedSessionStore {
+        @Override
+        public VersionedSessions read(String subject, String sessionId, Instant now) {
+            return connections.run("read", connection -> Reads.one(connection, subject, sessionId, now));
         }
-        String only = request.reuseScope() == ReuseScope.SESSION ? reused.sessionId() : null;
-        return revokeWhere(sessions, only, request.now());
-    }
 
-    /** Marks the active session {@code sessionId} revoked, or every active one if it is {@code null}. */
-    private static int revokeWhere(List<SessionRecord> sessions, String sessionId, Instant now) {
-        int revoked = 0;
-        for (int i = 0; i < sessions.size(); i++) {
-            SessionRecord session = sessions.get(i);
-            if ((sessionId == null || sessionId.equals(session.sessionId())) && session.isActive(now)) {
-                sessions.set(i, session.markedRevoked());
-                revoked++;
-            }
+        @Override
+        public VersionedSessions readAll(String subject, Instant now) {
+            return connections.run("readAll", connection -> Reads.all(connection, subject, now));
         }
-        return revoked;
-    }
 
-    private static void replace(List<SessionRecord> sessions, SessionRecord session) {
-        sessions.removeIf(s -> s.sessionId().equals(session.sessionId()));
-        sessions.add(session);
-    }
-
-    private static List<SessionRecord> live(List<SessionRecord> sessions, Instant now) {
-        return sessions.stream().filter(s -> !s.isExpired(now)).toList();
-    }
-
-    private static SessionRecord find(List<SessionRecord> sessions, String sessionId) {
-        for (SessionRecord session : sessions) {
-            if (session.sessionId().equals(sessionId)) {
-                return session;
-            }
+        @Override
+        public boolean write(SessionsUpdate update) {
+            return connections.run("write", connection -> Writes.apply(connection, update));
         }
-        return null;
     }
 }

@@ -27,7 +27,7 @@ public final class JdbcSessionStoreBuilder {
     JdbcSessionStoreBuilder() {}
 
     /**
-     * Where the table {@code rotor_subjects} lives. Use a connection pool, and bound its waits: the pool's
+     * Where the tables {@code rotor_subjects} and {@code rotor_sessions} live. Use a connection pool, and bound its waits: the pool's
      * connection timeout and the driver's {@code connectTimeout} and {@code socketTimeout} decide how long a
      * refresh waits for an unreachable PostgreSQL before it fails {@code STORE_UNAVAILABLE}. The store leaves
      * the connections' isolation as it finds them (PostgreSQL's default, READ COMMITTED, is what it is made for)
@@ -98,7 +98,7 @@ public final class JdbcSessionStoreBuilder {
     }
 
     /**
-     * Builds the store and starts its sweep. The table must exist: see {@link JdbcSessionStore#schema()}.
+     * Builds the store and starts its sweep. The tables must exist: see {@link JdbcSessionStore#schema()}.
      *
      * @return the store
      * @throws IllegalStateException if no data source was set

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.rotor.ReuseScope;
+import dev.rotor.spi.LoginRequest;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.RotationResult.Outcome;
@@ -56,8 +56,8 @@ class JdbcStoreBehaviourTest {
         assertThat(subject).hasSize(1024);
         try (JdbcSessionStore store = store(DATABASE.pool)) {
             SessionRecord session = open(subject, "device\u0000😀");
-            store.create(session);
-            store.create(open(subject.substring(0, 1023), null));
+            create(store, session);
+            create(store, open(subject.substring(0, 1023), null));
 
             assertThat(store.find(subject, session.sessionId(), now)).contains(session);
             assertThat(store.list(subject, now)).containsExactly(session);
@@ -76,7 +76,7 @@ class JdbcStoreBehaviourTest {
             List<SessionRecord> sessions = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 sessions.add(open(subject, "tab-" + i));
-                store.create(sessions.get(i));
+                create(store, sessions.get(i));
             }
             ExecutorService pool2 = Executors.newFixedThreadPool(threads);
             try {
@@ -111,8 +111,8 @@ class JdbcStoreBehaviourTest {
         LosingDataSource losing = new LosingDataSource(DATABASE.pool);
         try (JdbcSessionStore store = store(losing)) {
             SessionRecord session = open("lost-" + UUID.randomUUID(), null);
-            store.create(session);
-            losing.loseNextUpdateReply();
+            create(store, session);
+            losing.loseNextWriteReply();
 
             RotationResult result = store.rotate(request(session, 0, now.plusSeconds(1)));
 
@@ -133,9 +133,9 @@ class JdbcStoreBehaviourTest {
                 .expirySweep(Duration.ZERO)
                 .build()) {
             SessionRecord session = open("lost-" + UUID.randomUUID(), null);
-            store.create(session);
+            create(store, session);
             RotationRequest request = request(session, 0, now.plusSeconds(1));
-            losing.loseNextUpdateReply();
+            losing.loseNextWriteReply();
 
             assertThatThrownBy(() -> store.rotate(request))
                     .isInstanceOf(dev.rotor.spi.StoreUnavailableException.class)
@@ -154,8 +154,8 @@ class JdbcStoreBehaviourTest {
                 .build()) {
             String ended = "ended-" + UUID.randomUUID();
             String alive = "alive-" + UUID.randomUUID();
-            store.create(open(ended, null));
-            store.create(SessionRecord.open(UUID.randomUUID().toString(), alive, null, now, TTL.plusDays(1), null));
+            create(store, open(ended, null));
+            create(store, SessionRecord.open(UUID.randomUUID().toString(), alive, null, now, TTL.plusDays(1), null));
 
             assertThat(store.deleteExpired()).isGreaterThanOrEqualTo(1);
 
@@ -172,8 +172,10 @@ class JdbcStoreBehaviourTest {
                 .expirySweep(Duration.ofSeconds(1))
                 .build()) {
             Instant start = Instant.now();
-            store.create(SessionRecord.open(
-                    UUID.randomUUID().toString(), subject, null, start, Duration.ofMillis(200), null));
+            create(
+                    store,
+                    SessionRecord.open(
+                            UUID.randomUUID().toString(), subject, null, start, Duration.ofMillis(200), null));
             assertThat(DATABASE.holdsRowFor(subject)).isTrue();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (DATABASE.holdsRowFor(subject) && System.nanoTime() < deadline) {
@@ -203,6 +205,10 @@ class JdbcStoreBehaviourTest {
                 .build();
     }
 
+    private static void create(JdbcSessionStore store, SessionRecord session) {
+        assertThat(store.create(new LoginRequest(session, 100, false)).opened()).isTrue();
+    }
+
     private SessionRecord open(String subject, String device) {
         return SessionRecord.open(UUID.randomUUID().toString(), subject, device, now, TTL, null);
     }
@@ -217,6 +223,6 @@ class JdbcStoreBehaviourTest {
                 TTL,
                 Duration.ZERO,
                 0,
-                ReuseScope.ALL_SESSIONS);
+                true);
     }
 }

@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A data source in front of a real one that, when told, lets the next {@code UPDATE} run and commit and then
+ * A data source in front of a real one that, when told, lets the next write (a {@code WITH ... UPDATE} statement) run and commit and then
  * fails as if the connection broke before its reply arrived (SQLState 08006): the lost reply after commit.
  */
 final class LosingDataSource implements DataSource {
@@ -26,7 +26,7 @@ final class LosingDataSource implements DataSource {
         this.real = real;
     }
 
-    void loseNextUpdateReply() {
+    void loseNextWriteReply() {
         loseNext.set(true);
     }
 
@@ -40,7 +40,7 @@ final class LosingDataSource implements DataSource {
         return (Connection) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     Object result = invoke(connection, method, args);
-                    if (method.getName().equals("prepareStatement") && ((String) args[0]).startsWith("UPDATE")) {
+                    if (method.getName().equals("prepareStatement") && ((String) args[0]).startsWith("WITH")) {
                         return losing((PreparedStatement) result);
                     }
                     return result;
@@ -51,7 +51,7 @@ final class LosingDataSource implements DataSource {
         return (PreparedStatement) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
                     Object result = invoke(statement, method, args);
-                    if (method.getName().equals("executeUpdate") && loseNext.compareAndSet(true, false)) {
+                    if (method.getName().equals("executeQuery") && loseNext.compareAndSet(true, false)) {
                         lost.incrementAndGet();
                         throw new SQLException("reply lost (simulated)", "08006");
                     }

@@ -54,12 +54,14 @@ final class PostgresDatabase implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    /** Whether a row of {@code rotor_subjects} exists for the subject, expired or not. */
+    /** Whether any row of either table exists for the subject, expired or not. */
     boolean holdsRowFor(String subject) {
         try (Connection connection = pool.getConnection();
-                PreparedStatement query =
-                        connection.prepareStatement("SELECT count(*) FROM rotor_subjects WHERE subject = ?")) {
+                PreparedStatement query = connection.prepareStatement("SELECT (SELECT count(*) FROM rotor_subjects"
+                        + " WHERE subject_digest = sha256(?)) + (SELECT count(*) FROM rotor_sessions"
+                        + " WHERE subject_digest = sha256(?))")) {
             query.setBytes(1, subject.getBytes(StandardCharsets.UTF_8));
+            query.setBytes(2, subject.getBytes(StandardCharsets.UTF_8));
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1) > 0;
