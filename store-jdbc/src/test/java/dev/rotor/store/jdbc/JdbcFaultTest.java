@@ -11,8 +11,8 @@ import dev.rotor.TokenPair;
 import dev.rotor.TokenService;
 import dev.rotor.spi.StoreUnavailableException;
 import dev.rotor.testing.postgres.PostgresServer;
+import dev.rotor.testing.postgres.TestDatabase;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,12 +27,12 @@ class JdbcFaultTest {
 
     private static final byte[] SECRET = "the fault tests' secret, 32 bytes or more".getBytes(StandardCharsets.UTF_8);
     private static PostgresServer server;
-    private static PostgresDatabase database;
+    private static TestDatabase database;
 
     @BeforeAll
     static void start() {
         server = PostgresServer.start();
-        database = PostgresDatabase.on(server);
+        database = StoredRows.database(server);
     }
 
     @AfterAll
@@ -53,8 +53,7 @@ class JdbcFaultTest {
 
     @Test
     void aMissingTableIsStoreUnavailableNamingTheSchema() {
-        try (HikariDataSource empty =
-                        PostgresDatabase.pool(server.createDatabase(), Connection.TRANSACTION_READ_COMMITTED);
+        try (HikariDataSource empty = TestDatabase.pool(server.createDatabase(), "TRANSACTION_READ_COMMITTED");
                 JdbcSessionStore store =
                         JdbcSessionStore.builder().dataSource(empty).build()) {
             assertThatThrownBy(() -> store.list("anyone", java.time.Instant.now()))
@@ -65,7 +64,7 @@ class JdbcFaultTest {
 
     private static void runOutage(Runnable outage) {
         try (JdbcSessionStore store =
-                JdbcSessionStore.builder().dataSource(database.pool).build()) {
+                JdbcSessionStore.builder().dataSource(database.dataSource()).build()) {
             TokenService tokens = TokenService.builder()
                     .signingKey(JwtKey.hs256("k1", SECRET))
                     .store(store)

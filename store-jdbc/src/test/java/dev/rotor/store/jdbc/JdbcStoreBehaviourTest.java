@@ -10,6 +10,7 @@ import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.RotationResult.Outcome;
 import dev.rotor.spi.SessionRecord;
 import dev.rotor.testing.postgres.PostgresServer;
+import dev.rotor.testing.postgres.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What the PostgreSQL store promises beyond the contract: its schema, its races, its sweep, its inputs. */
 class JdbcStoreBehaviourTest {
 
-    private static final PostgresDatabase DATABASE = PostgresDatabase.on(PostgresServer.shared());
+    private static final TestDatabase DATABASE = StoredRows.database(PostgresServer.shared());
     private static final Duration TTL = Duration.ofDays(7);
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
@@ -44,7 +45,7 @@ class JdbcStoreBehaviourTest {
     @Test
     void theSchemaShipsInTheJarAndCanBeRunAgain() throws Exception {
         assertThat(JdbcSessionStore.schema()).contains("CREATE TABLE IF NOT EXISTS rotor_subjects");
-        try (Connection connection = DATABASE.pool.getConnection();
+        try (Connection connection = DATABASE.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute(JdbcSessionStore.schema());
         }
@@ -54,14 +55,14 @@ class JdbcStoreBehaviourTest {
     void aSubjectOf1024CharactersWithNulAndBracesIsKeptExactly() {
         String subject = "\u0000{}\u0000" + "😀".repeat(200) + "ü".repeat(620);
         assertThat(subject).hasSize(1024);
-        try (JdbcSessionStore store = store(DATABASE.pool)) {
+        try (JdbcSessionStore store = store(DATABASE.dataSource())) {
             SessionRecord session = open(subject, "device\u0000😀");
             create(store, session);
             create(store, open(subject.substring(0, 1023), null));
 
             assertThat(store.find(subject, session.sessionId(), now)).contains(session);
             assertThat(store.list(subject, now)).containsExactly(session);
-            assertThat(DATABASE.holdsRowFor(subject)).isTrue();
+            assertThat(StoredRows.holdAnythingOf(DATABASE, subject)).isTrue();
         }
     }
 
@@ -70,7 +71,11 @@ class JdbcStoreBehaviourTest {
     void parallelRefreshesOfOneUserNeverFailAndEachWinsItsOwnRound(int isolation) throws Exception {
         int threads = 12;
         int rounds = 30;
-        try (HikariDataSource pool = DATABASE.pool(isolation);
+        try (HikariDataSource pool = TestDatabase.pool(
+                        DATABASE.url(),
+                        isolation == Connection.TRANSACTION_READ_COMMITTED
+                                ? "TRANSACTION_READ_COMMITTED"
+                                : "TRANSACTION_REPEATABLE_READ");
                 JdbcSessionStore store = store(pool)) {
             String subject = "racer-" + UUID.randomUUID();
             List<SessionRecord> sessions = new ArrayList<>();
@@ -108,7 +113,7 @@ class JdbcStoreBehaviourTest {
 
     @Test
     void aRotationWhoseReplyIsLostAfterCommitIsAnsweredAsTheFirst() {
-        LosingDataSource losing = new LosingDataSource(DATABASE.pool);
+        LosingDataSource losing = new LosingDataSource(DATABASE.dataSource());
         try (JdbcSessionStore store = store(losing)) {
             SessionRecord session = open("lost-" + UUID.randomUUID(), null);
             create(store, session);
@@ -126,7 +131,7 @@ class JdbcStoreBehaviourTest {
 
     @Test
     void withOneAttemptALostReplyIsStoreUnavailableAndTheResendIsTheRetry() {
-        LosingDataSource losing = new LosingDataSource(DATABASE.pool);
+        LosingDataSource losing = new LosingDataSource(DATABASE.dataSource());
         try (JdbcSessionStore store = JdbcSessionStore.builder()
                 .dataSource(losing)
                 .attempts(1)
@@ -148,7 +153,7 @@ class JdbcStoreBehaviourTest {
     void theSweepDeletesRowsWhoseLastSessionEndedByTheStoresClock() {
         Clock later = Clock.fixed(now.plus(TTL).plusSeconds(1), ZoneOffset.UTC);
         try (JdbcSessionStore store = JdbcSessionStore.builder()
-                .dataSource(DATABASE.pool)
+                .dataSource(DATABASE.dataSource())
                 .clock(later)
                 .expirySweep(Duration.ZERO)
                 .build()) {
@@ -159,8 +164,8 @@ class JdbcStoreBehaviourTest {
 
             assertThat(store.deleteExpired()).isGreaterThanOrEqualTo(1);
 
-            assertThat(DATABASE.holdsRowFor(ended)).isFalse();
-            assertThat(DATABASE.holdsRowFor(alive)).isTrue();
+            assertThat(StoredRows.holdAnythingOf(DATABASE, ended)).isFalse();
+            assertThat(StoredRows.holdAnythingOf(DATABASE, alive)).isTrue();
         }
     }
 
@@ -168,7 +173,7 @@ class JdbcStoreBehaviourTest {
     void theBackgroundSweepRunsOnItsSchedule() throws InterruptedException {
         String subject = "swept-" + UUID.randomUUID();
         try (JdbcSessionStore store = JdbcSessionStore.builder()
-                .dataSource(DATABASE.pool)
+                .dataSource(DATABASE.dataSource())
                 .expirySweep(Duration.ofSeconds(1))
                 .build()) {
             Instant start = Instant.now();
@@ -176,12 +181,12 @@ class JdbcStoreBehaviourTest {
                     store,
                     SessionRecord.open(
                             UUID.randomUUID().toString(), subject, null, start, Duration.ofMillis(200), null));
-            assertThat(DATABASE.holdsRowFor(subject)).isTrue();
+            assertThat(StoredRows.holdAnythingOf(DATABASE, subject)).isTrue();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (DATABASE.holdsRowFor(subject) && System.nanoTime() < deadline) {
+            while (StoredRows.holdAnythingOf(DATABASE, subject) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertThat(DATABASE.holdsRowFor(subject)).isFalse();
+            assertThat(StoredRows.holdAnythingOf(DATABASE, subject)).isFalse();
         }
     }
 
