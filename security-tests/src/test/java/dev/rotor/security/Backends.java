@@ -30,13 +30,16 @@ final class Backends implements ArgumentsProvider {
 
     @Override
     public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
-        return Stream.of(memory(), redis(context), cluster(context), postgres(PostgresServer.shared()))
-                .map(Arguments::of);
+        return Stream.of(memory(), redis(context), cluster(context), postgres()).map(Arguments::of);
     }
 
-    /** A PostgreSQL store in a database of its own on {@code server}. */
-    static Backend postgres(PostgresServer server) {
-        TestDatabase database = TestDatabase.create(server, JdbcSessionStore.schema());
+    /** A PostgreSQL store in a database of its own on the shared server. */
+    static Backend postgres() {
+        return postgres(TestDatabase.create(PostgresServer.shared(), JdbcSessionStore.schema()));
+    }
+
+    /** A PostgreSQL store on {@code database}, which it closes with itself. */
+    static Backend postgres(TestDatabase database) {
         JdbcSessionStore store =
                 JdbcSessionStore.builder().dataSource(database.dataSource()).build();
         return new Backend("postgres", store, List.of(), database::contents, database::close);

@@ -80,6 +80,7 @@ class JdbcFaultTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 
             server.startAgain();
+            database.awaitAnswering(Duration.ofSeconds(20));
             TokenPair after = tokens.refresh(rotated.refreshToken());
             assertThat(after.sessionId()).isEqualTo(before.sessionId());
             assertRefusal(() -> tokens.refresh(before.refreshToken()), Reason.TOKEN_REUSED);

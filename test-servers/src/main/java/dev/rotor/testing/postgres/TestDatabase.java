@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * A database of its own on a {@link PostgresServer}, with a schema run in it, behind a HikariCP pool of up to 16
@@ -118,6 +119,28 @@ public final class TestDatabase implements AutoCloseable {
                 all.append('\n');
             }
         }
+    }
+
+    /**
+     * Waits until the pool hands out a working connection again, as after the server was restarted: HikariCP
+     * retries a lost server with a backoff of up to 5 s, so the first calls after a restart may still fail.
+     *
+     * @param timeout how long to wait at most
+     * @throws IllegalStateException if the database does not answer within the timeout
+     */
+    public void awaitAnswering(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        SQLException last = null;
+        while (System.nanoTime() < deadline) {
+            try (Connection connection = pool.getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("SELECT 1");
+                return;
+            } catch (SQLException e) {
+                last = e;
+            }
+        }
+        throw new IllegalStateException("the database did not answer within " + timeout, last);
     }
 
     /** Closes the pool. */
