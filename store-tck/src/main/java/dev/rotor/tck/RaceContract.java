@@ -18,10 +18,7 @@ import org.junit.jupiter.api.Test;
  * fails these: a grace replay and a revocation change a session without changing its generation. Part of
  * {@link SessionStoreContract}.
  */
-abstract class RaceContract extends LifecycleContract {
-
-    /** Rounds of each race below. */
-    protected static final int ROUNDS = 200;
+public abstract class RaceContract extends LifecycleContract {
 
     private static final int REPLAYERS = 8;
     private static final int MAX_REPLAYS = 3;
@@ -33,7 +30,7 @@ abstract class RaceContract extends LifecycleContract {
     void concurrentGraceReplaysAreCountedOneByOne() throws Exception {
         Duration grace = Duration.ofSeconds(30);
         try (ConcurrentRefresher threads = new ConcurrentRefresher(REPLAYERS)) {
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < rounds(); round++) {
                 SessionRecord session = openSession(newSubject());
                 store().rotate(rotation(session, 0, now.plusSeconds(1)));
                 List<Callable<RotationResult>> replays = new ArrayList<>();
@@ -69,7 +66,7 @@ abstract class RaceContract extends LifecycleContract {
     @Test
     void aRotationNeverUndoesAConcurrentRevocation() throws Exception {
         try (ConcurrentRefresher threads = new ConcurrentRefresher(2)) {
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < rounds(); round++) {
                 SessionRecord session = openSession(newSubject());
                 boolean everything = round % 2 == 1;
                 Callable<Object> revoke = everything
@@ -91,7 +88,7 @@ abstract class RaceContract extends LifecycleContract {
     @Test
     void aReuseRevokesASiblingSessionThatRotatesAtTheSameTime() throws Exception {
         try (ConcurrentRefresher threads = new ConcurrentRefresher(2)) {
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < rounds(); round++) {
                 String subject = newSubject();
                 SessionRecord stolen = openSession(subject);
                 store().rotate(rotation(stolen, 0, now.plusSeconds(1)));

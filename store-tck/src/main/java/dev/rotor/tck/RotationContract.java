@@ -11,7 +11,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Every outcome of {@code rotate}; part of {@link SessionStoreContract}. */
-abstract class RotationContract extends StoreFixture {
+public abstract class RotationContract extends StoreFixture {
 
     /** Creates the contract. */
     protected RotationContract() {}

@@ -56,14 +56,23 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     public LoginResult create(LoginRequest request) {
         SessionRecord session = request.session();
         Instant now = session.createdAt();
-        scripts.run(
+        List<?> reply = (List<?>) scripts.run(
                 Scripts.CREATE,
                 codec.key(session.subject()),
                 session.sessionId(),
                 RecordCodec.pack(session),
                 millis(now),
-                Long.toString(session.expiresAt().toEpochMilli() - now.toEpochMilli()));
-        return LoginResult.openedAlone();
+                Long.toString(session.expiresAt().toEpochMilli() - now.toEpochMilli()),
+                Integer.toString(request.maxSessions()),
+                request.rejectAtLimit() ? "1" : "0");
+        if ((Long) reply.get(0) == 0) {
+            return LoginResult.rejected();
+        }
+        List<SessionRecord> evicted = new ArrayList<>();
+        for (int i = 1; i + 1 < reply.size(); i += 2) {
+            evicted.add(decode((String) reply.get(i), (String) reply.get(i + 1), session.subject()));
+        }
+        return evicted.isEmpty() ? LoginResult.openedAlone() : new LoginResult(true, evicted);
     }
 
     @Override
