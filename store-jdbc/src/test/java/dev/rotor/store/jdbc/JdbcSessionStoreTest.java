@@ -1,13 +1,16 @@
 package dev.rotor.store.jdbc;
 
-import dev.rotor.spi.SessionStore;
-import dev.rotor.tck.SessionStoreContract;
+import dev.rotor.spi.VersionedSessionStore;
+import dev.rotor.tck.VersionedStoreContract;
 import dev.rotor.testing.postgres.PostgresServer;
 import dev.rotor.testing.postgres.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 
-/** The whole store contract on a real PostgreSQL 14, in a database of its own on the shared server. */
-class JdbcSessionStoreTest extends SessionStoreContract {
+/**
+ * The whole contract of a compare-and-set store on a real PostgreSQL 14, in a database of its own on the shared
+ * server.
+ */
+class JdbcSessionStoreTest extends VersionedStoreContract {
 
     private static final TestDatabase DATABASE = StoredRows.database(PostgresServer.shared());
     private static final JdbcSessionStore STORE =
@@ -20,8 +23,8 @@ class JdbcSessionStoreTest extends SessionStoreContract {
     }
 
     @Override
-    protected SessionStore store() {
-        return STORE;
+    protected VersionedSessionStore versionedStore() {
+        return STORE.versioned();
     }
 
     @Override
