@@ -73,7 +73,7 @@ public final class ExampleServer implements AutoCloseable {
      * @throws UncheckedIOException if a port cannot be bound
      */
     public static ExampleServer start(ServerSettings settings, TokenEventListener... listeners) {
-        SessionStore store = Stores.from(settings.redisUrl());
+        SessionStore store = Stores.from(settings.redisUrl(), settings.databaseUrl());
         DemoUsers users = new DemoUsers(settings.demoUsers());
         TokenServiceBuilder builder = TokenService.builder()
                 .signingKey(JwtKey.hs256("example", secret(settings)))
@@ -111,7 +111,9 @@ public final class ExampleServer implements AutoCloseable {
                     server.httpPort(),
                     settings.host(),
                     server.grpcPort(),
-                    settings.redisUrl() == null ? "in-memory" : "Redis");
+                    settings.databaseUrl() != null
+                            ? "PostgreSQL"
+                            : settings.redisUrl() == null ? "in-memory" : "Redis");
             return server;
         } catch (IOException e) {
             Stores.close(store);
