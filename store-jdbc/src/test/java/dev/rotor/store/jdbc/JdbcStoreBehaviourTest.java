@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.rotor.JwtKey;
+import dev.rotor.TokenPair;
+import dev.rotor.TokenService;
 import dev.rotor.spi.LoginRequest;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
@@ -11,6 +14,7 @@ import dev.rotor.spi.RotationResult.Outcome;
 import dev.rotor.spi.SessionRecord;
 import dev.rotor.testing.postgres.PostgresServer;
 import dev.rotor.testing.postgres.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -146,6 +150,28 @@ class JdbcStoreBehaviourTest {
                     .isInstanceOf(dev.rotor.spi.StoreUnavailableException.class)
                     .hasMessageContaining("PostgreSQL cannot be reached");
             assertThat(store.rotate(request).outcome()).isEqualTo(Outcome.RETRIED);
+        }
+    }
+
+    @Test
+    void aRefreshIsTwoStatementsAndSoAreALoginAndALogout() {
+        LosingDataSource counting = new LosingDataSource(DATABASE.dataSource());
+        try (JdbcSessionStore store = store(counting)) {
+            TokenService tokens = TokenService.builder()
+                    .signingKey(
+                            JwtKey.hs256("k", "a secret of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8)))
+                    .store(store)
+                    .build();
+            TokenPair pair = tokens.issue("counted-" + UUID.randomUUID());
+            assertThat(counting.statements()).as("login").isEqualTo(2);
+
+            for (int i = 0; i < 5; i++) {
+                pair = tokens.refresh(pair.refreshToken());
+            }
+            assertThat(counting.statements()).as("login and five refreshes").isEqualTo(2 + 5 * 2);
+
+            assertThat(tokens.logout(pair.refreshToken())).isTrue();
+            assertThat(counting.statements()).as("and a logout").isEqualTo(2 + 5 * 2 + 2);
         }
     }
 

@@ -13,14 +13,16 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A data source in front of a real one that, when told, lets the next write (a {@code WITH ... UPDATE} statement) run and commit and then
- * fails as if the connection broke before its reply arrived (SQLState 08006): the lost reply after commit.
+ * A data source in front of a real one that counts the statements run through it and, when told, lets the next
+ * write (a {@code WITH ...} statement) run and commit and then fails as if the connection broke before its reply
+ * arrived (SQLState 08006): the lost reply after commit.
  */
 final class LosingDataSource implements DataSource {
 
     private final DataSource real;
     private final AtomicBoolean loseNext = new AtomicBoolean();
     private final AtomicInteger lost = new AtomicInteger();
+    private final AtomicInteger statements = new AtomicInteger();
 
     LosingDataSource(DataSource real) {
         this.real = real;
@@ -34,24 +36,36 @@ final class LosingDataSource implements DataSource {
         return lost.get();
     }
 
+    /** Statements executed so far, and commits or rollbacks sent explicitly. */
+    int statements() {
+        return statements.get();
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
         Connection connection = real.getConnection();
         return (Connection) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     Object result = invoke(connection, method, args);
-                    if (method.getName().equals("prepareStatement") && ((String) args[0]).startsWith("WITH")) {
-                        return losing((PreparedStatement) result);
+                    String name = method.getName();
+                    if (name.equals("commit") || name.equals("rollback")) {
+                        statements.incrementAndGet();
+                    }
+                    if (name.equals("prepareStatement")) {
+                        return watched((PreparedStatement) result, ((String) args[0]).startsWith("WITH"));
                     }
                     return result;
                 });
     }
 
-    private PreparedStatement losing(PreparedStatement statement) {
+    private PreparedStatement watched(PreparedStatement statement, boolean write) {
         return (PreparedStatement) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
                     Object result = invoke(statement, method, args);
-                    if (method.getName().equals("executeQuery") && loseNext.compareAndSet(true, false)) {
+                    if (method.getName().startsWith("execute")) {
+                        statements.incrementAndGet();
+                    }
+                    if (write && method.getName().equals("executeQuery") && loseNext.compareAndSet(true, false)) {
                         lost.incrementAndGet();
                         throw new SQLException("reply lost (simulated)", "08006");
                     }
