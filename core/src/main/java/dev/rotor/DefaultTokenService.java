@@ -61,13 +61,18 @@ final class DefaultTokenService implements TokenService {
                 Ids.sessionId(), subject, deviceId, now, config.refreshTokenTtl(), config.absoluteSessionLifetime());
         minter.checkRoom(subject, session.sessionId(), deviceId, claimsJson, claimsJson);
         TokenPair pair = minter.mint(session, claimsJson, claimsJson, now);
-        LoginRequest login = new LoginRequest(session, config.maxSessionsPerUser(), false);
+        LoginRequest login = new LoginRequest(
+                session, config.maxSessionsPerUser(), config.sessionLimitPolicy() == SessionLimitPolicy.REJECT_NEW);
         LoginResult result;
         try {
             result = calls.call(() -> store.create(login));
         } catch (RotorException storeFailed) {
             calls.forget(subject, null); // the reply is lost, not necessarily an eviction
             throw storeFailed;
+        }
+        if (!result.opened()) {
+            LOG.debug("Login refused at the limit of {} sessions per user", login.maxSessions());
+            throw refreshFailure(Reason.SESSION_LIMIT_REACHED);
         }
         LOG.debug("Session {} opened", session.sessionId());
         for (SessionRecord evicted : result.evicted()) {

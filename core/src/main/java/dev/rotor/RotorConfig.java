@@ -18,6 +18,7 @@ record RotorConfig(
         Duration leeway,
         SessionStore store,
         int maxSessionsPerUser,
+        SessionLimitPolicy sessionLimitPolicy,
         ReuseScope reuseScope,
         Duration reuseGracePeriod,
         int maxGraceReplays,

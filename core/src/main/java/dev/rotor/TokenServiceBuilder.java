@@ -55,6 +55,7 @@ public final class TokenServiceBuilder {
     private Duration leeway;
     private SessionStore store;
     private int maxSessionsPerUser;
+    private SessionLimitPolicy sessionLimitPolicy = SessionLimitPolicy.EVICT_OLDEST;
     private ReuseScope reuseScope;
     private Duration reuseGracePeriod;
     private int maxGraceReplays;
@@ -124,8 +125,24 @@ public final class TokenServiceBuilder {
      * @throws IllegalStateException if already set
      */
     public TokenServiceBuilder maxSessionsPerUser(int max) {
+        return maxSessionsPerUser(max, SessionLimitPolicy.EVICT_OLDEST);
+    }
+
+    /**
+     * The most sessions one user may hold, and what a login beyond it does: evict the oldest session (as
+     * {@link #maxSessionsPerUser(int)}) or be refused with {@link RotorException.Reason#SESSION_LIMIT_REACHED}
+     * until the user logs out elsewhere. Logged-out sessions never block a login: it forgets them first.
+     *
+     * @param max 1 to 100,000
+     * @param policy what a login at the limit does
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max} is out of range
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder maxSessionsPerUser(int max, SessionLimitPolicy policy) {
         requireState(maxSessionsPerUser == 0, "maxSessionsPerUser was already set");
         requireArgument(max >= 1 && max <= 100_000, "maxSessionsPerUser must be 1 to 100,000");
+        this.sessionLimitPolicy = Objects.requireNonNull(policy, "policy");
         this.maxSessionsPerUser = max;
         return this;
     }
@@ -386,6 +403,7 @@ public final class TokenServiceBuilder {
                 leeway == null ? Duration.ZERO : leeway,
                 store,
                 maxSessionsPerUser == 0 ? DEFAULT_MAX_SESSIONS_PER_USER : maxSessionsPerUser,
+                sessionLimitPolicy,
                 reuseScope == null ? ReuseScope.ALL_SESSIONS : reuseScope,
                 reuseGracePeriod == null ? Duration.ZERO : reuseGracePeriod,
                 reuseGracePeriod == null ? 0 : maxGraceReplays,

@@ -20,8 +20,9 @@ import redis.clients.jedis.UnifiedJedis;
  * RedisSentinelClient}) or Redis Cluster ({@code RedisClusterClient}). Build it with {@link #builder()}.
  *
  * <p>Each write is one Lua script, one {@code EVALSHA} round trip, on one key: the hash of the subject's
- * sessions, whose hash tag keeps it in one cluster slot. A rotation, the revocation a reuse triggers and a
- * revoke-all are therefore each atomic, on every deployment. Every key expires with its longest-lived
+ * sessions, whose hash tag keeps it in one cluster slot. A rotation, the revocation a reuse triggers, a
+ * revoke-all and a login with its session limit are therefore each atomic, on every deployment. The scripts
+ * run Rotor's rules themselves (the SPI's native tier), and a differential test holds them to the Java rules. Every key expires with its longest-lived
  * session.
  *
  * <p>Fails closed: when Redis cannot be reached or times out, every method throws {@link
