@@ -48,7 +48,10 @@ public interface TokenService {
      * @throws IllegalArgumentException if the subject is empty, over 1024 characters or malformed (an unpaired
      *     surrogate)
      * @throws NullPointerException if the subject is {@code null}
-     * @throws RotorException with {@code STORE_UNAVAILABLE} if the session could not be stored
+     * @throws RotorException with {@code STORE_UNAVAILABLE} if the session could not be stored, or {@code
+     *     SESSION_LIMIT_REACHED} if the user holds {@link TokenServiceBuilder#maxSessionsPerUser(int,
+     *     SessionLimitPolicy) the most sessions allowed} under {@link SessionLimitPolicy#REJECT_NEW} (under
+     *     the default policy the oldest session is evicted instead)
      */
     TokenPair issue(String subject);
 
@@ -63,7 +66,10 @@ public interface TokenService {
      * @throws IllegalArgumentException if an argument is out of range, a claim name is registered ({@code
      *     iss sub aud exp nbf iat jti sid gen did clm}), a value unsupported, or the tokens too long
      * @throws NullPointerException if the subject or claims are {@code null}
-     * @throws RotorException with {@code STORE_UNAVAILABLE} if the session could not be stored
+     * @throws RotorException with {@code STORE_UNAVAILABLE} if the session could not be stored, or {@code
+     *     SESSION_LIMIT_REACHED} if the user holds {@link TokenServiceBuilder#maxSessionsPerUser(int,
+     *     SessionLimitPolicy) the most sessions allowed} under {@link SessionLimitPolicy#REJECT_NEW} (under
+     *     the default policy the oldest session is evicted instead)
      */
     TokenPair issue(String subject, String deviceId, Map<String, ?> claims);
 

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 public final class CompareAndSetSessionStore implements SessionStore {
 
     /** How many times one call reads and tries to write before it gives up on a contended subject. */
-    public static final int MAX_ATTEMPTS = 64;
+    public static final int MAX_ATTEMPTS = 256;
 
     private static final long LONGEST_PAUSE_NANOS = 4_000_000;
 

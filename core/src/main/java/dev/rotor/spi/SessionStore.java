@@ -27,11 +27,11 @@ import java.util.Optional;
  * retried with the same request id is answered as the first one.
  *
  * <p><b>Expiry and revocation.</b> A record whose {@link SessionRecord#expiresAt()} has passed is treated
- * as absent by every method and must soon leave no trace in the store (the contract tests allow seconds); a
+ * as absent by every method and must soon leave no trace in the store (the contract tests allow {@code expiryDeadline()}, 10 seconds by default); a
  * call that changes nothing must not extend how long anything is kept. A revoked session, whether by {@link
  * #revoke}, {@link #revokeAll} or a reuse alarm, is kept, {@linkplain SessionRecord#revoked() marked
- * revoked}, until it expires, so that its used tokens are still recognised as reuse; it is never returned by
- * {@link #find} or {@link #list}.
+ * revoked}, until it expires or a login at the session limit forgets it, so that its used tokens are still
+ * recognised as reuse; it is never returned by {@link #find} or {@link #list}.
  *
  * <p><b>Inputs.</b> Subjects are 1 to 1024 UTF-16 characters, any well-formed text (braces, bars, line
  * breaks and {@code U+0000} included), so up to about 3 KB of UTF-8; device ids are up to 256 such characters.

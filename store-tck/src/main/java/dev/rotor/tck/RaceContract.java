@@ -109,4 +109,29 @@ public abstract class RaceContract extends LifecycleContract {
             }
         }
     }
+
+    @Test
+    void refreshesOfEverySessionOfOneUserAtOnceAllRotate() throws Exception {
+        int sessions = 16;
+        try (ConcurrentRefresher threads = new ConcurrentRefresher(sessions)) {
+            for (int round = 0; round < rounds() / 4; round++) {
+                String subject = newSubject();
+                List<Callable<RotationResult>> rotations = new ArrayList<>();
+                for (int i = 0; i < sessions; i++) {
+                    SessionRecord session = openSession(subject);
+                    rotations.add(() -> store().rotate(rotation(session, 0, now.plusSeconds(1))));
+                }
+
+                List<RotationResult> results = threads.atOnce(rotations);
+
+                assertThat(results)
+                        .as("round %d: contention on one user is no error and no reuse", round)
+                        .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.ROTATED));
+                assertThat(store().list(subject, now.plusSeconds(1)))
+                        .as("round %d", round)
+                        .hasSize(sessions)
+                        .allSatisfy(s -> assertThat(s.generation()).isEqualTo(1));
+            }
+        }
+    }
 }
