@@ -42,7 +42,9 @@ class BenchmarksRunTest {
                         "RefreshMemoryBench.rotor",
                         "RefreshMemoryBench.baselineTwoThreads",
                         "RefreshRedisBench.rotor",
-                        "RefreshRedisBench.baselineTwoThreads");
+                        "RefreshRedisBench.baselineTwoThreads",
+                        "RefreshJdbcBench.rotor",
+                        "RefreshJdbcBench.baselineTwoThreads");
         assertThat(scores.values()).allSatisfy(score -> assertThat(score).isPositive());
     }
 }

@@ -72,7 +72,7 @@ public final class ExampleServer implements AutoCloseable {
      * @throws UncheckedIOException if a port cannot be bound
      */
     public static ExampleServer start(ServerSettings settings, TokenEventListener... listeners) {
-        SessionStore store = Stores.from(settings.redisUrl());
+        SessionStore store = Stores.from(settings.redisUrl(), settings.databaseUrl());
         DemoUsers users = new DemoUsers(settings.demoUsers());
         TokenServiceBuilder builder = TokenService.builder()
                 .store(store)
@@ -112,7 +112,9 @@ public final class ExampleServer implements AutoCloseable {
                     server.httpPort(),
                     settings.host(),
                     server.grpcPort(),
-                    settings.redisUrl() == null ? "in-memory" : "Redis");
+                    settings.databaseUrl() != null
+                            ? "PostgreSQL"
+                            : settings.redisUrl() == null ? "in-memory" : "Redis");
             return server;
         } catch (IOException e) {
             Stores.close(store);

@@ -35,6 +35,9 @@ import java.util.Map;
  *   <tr><td>{@code DEMO_USERS}</td><td>{@code alice:wonderland}</td></tr>
  *   <tr><td>{@code REDIS_URL}</td><td>none: in-memory store; {@code redis://host:port}, or a comma list of
  *       {@code host:port} for a Redis Cluster</td></tr>
+ *   <tr><td>{@code DATABASE_URL}</td><td>none; {@code jdbc:postgresql://host:port/db?user=...&password=...} for the
+ *       PostgreSQL store, pooled with HikariCP, whose tables the server creates if missing; not with {@code
+ *       REDIS_URL}</td></tr>
  *   <tr><td>{@code REFRESH_TOKEN_COOKIE}</td><td>{@code false}; {@code true} sends the refresh token as an
  *       {@code HttpOnly; Secure; SameSite=Strict} cookie instead of in the body; a request that uses the cookie
  *       must say {@code Content-Type: application/json}</td></tr>
@@ -50,6 +53,7 @@ import java.util.Map;
  * @param reuseScope what a reuse revokes
  * @param demoUsers the {@code name:password} list
  * @param redisUrl where Redis is, or {@code null} for the in-memory store
+ * @param databaseUrl where PostgreSQL is (a JDBC URL), or {@code null}
  * @param refreshTokenCookie whether the refresh token travels in a cookie
  * @param identity how tokens are signed and what they say
  */
@@ -64,6 +68,7 @@ public record ServerSettings(
         ReuseScope reuseScope,
         String demoUsers,
         String redisUrl,
+        String databaseUrl,
         boolean refreshTokenCookie,
         IdentitySettings identity) {
 
@@ -79,6 +84,13 @@ public record ServerSettings(
         if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < 32) {
             throw new IllegalArgumentException("JWT_SECRET must be at least 32 bytes");
         }
+        String databaseUrl = blankAsNull(env.get("DATABASE_URL"));
+        if (databaseUrl != null && !databaseUrl.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException("DATABASE_URL must be a jdbc:postgresql://host:port/database URL");
+        }
+        if (databaseUrl != null && blankAsNull(env.get("REDIS_URL")) != null) {
+            throw new IllegalArgumentException("set REDIS_URL or DATABASE_URL, not both");
+        }
         return new ServerSettings(
                 env.getOrDefault("HOST", "127.0.0.1"),
                 number(env, "PORT", 8080, 0, 65535),
@@ -90,8 +102,13 @@ public record ServerSettings(
                 scope(env.getOrDefault("REUSE_SCOPE", "ALL_SESSIONS")),
                 env.getOrDefault("DEMO_USERS", "alice:wonderland"),
                 env.get("REDIS_URL"),
+                databaseUrl,
                 Boolean.parseBoolean(env.getOrDefault("REFRESH_TOKEN_COOKIE", "false")),
                 IdentitySettings.fromEnvironment(env));
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
