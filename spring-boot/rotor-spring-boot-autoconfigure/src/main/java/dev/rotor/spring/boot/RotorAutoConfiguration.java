@@ -8,6 +8,7 @@ import dev.rotor.spi.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -58,26 +59,35 @@ public class RotorAutoConfiguration {
 
     /**
      * The store named by {@code rotor.store.type}; unset, Redis when {@code rotor-store-redis} is on the
-     * classpath and a Redis is configured, else memory.
+     * classpath and a Redis is configured, else PostgreSQL when {@code rotor-store-jdbc} is on the classpath and
+     * the application has a DataSource, else memory.
      *
      * @param properties the settings
      * @param environment for {@code spring.data.redis.*}
      * @param resources the application's class loader, to see which store modules are present
+     * @param dataSources the application's DataSource, for the PostgreSQL store
      * @return the store
      * @throws RotorConfigurationException if the store's module is missing or its settings are wrong
      */
     @Bean
     @ConditionalOnMissingBean
     public SessionStore rotorSessionStore(
-            RotorProperties properties, Environment environment, ResourceLoader resources) {
+            RotorProperties properties,
+            Environment environment,
+            ResourceLoader resources,
+            ObjectProvider<DataSource> dataSources) {
         ClassLoader loader = resources.getClassLoader();
         RotorProperties.StoreType type = properties.getStore().getType();
         if (type == null) {
-            type = ClassUtils.isPresent("dev.rotor.store.redis.RedisSessionStore", loader)
-                            && RedisStoreFactory.configured(
-                                    properties.getStore().getRedis(), environment)
-                    ? RotorProperties.StoreType.REDIS
-                    : RotorProperties.StoreType.MEMORY;
+            if (ClassUtils.isPresent("dev.rotor.store.redis.RedisSessionStore", loader)
+                    && RedisStoreFactory.configured(properties.getStore().getRedis(), environment)) {
+                type = RotorProperties.StoreType.REDIS;
+            } else if (ClassUtils.isPresent("dev.rotor.store.jdbc.JdbcSessionStore", loader)
+                    && dataSources.getIfUnique() != null) {
+                type = RotorProperties.StoreType.JDBC;
+            } else {
+                type = RotorProperties.StoreType.MEMORY;
+            }
             LOG.info("rotor.store.type is not set: using the " + type.name().toLowerCase(java.util.Locale.ROOT)
                     + " store");
         }
@@ -88,8 +98,14 @@ public class RotorAutoConfiguration {
                 return RedisStoreFactory.create(properties.getStore().getRedis(), environment);
             case JDBC:
                 requireModule(loader, "dev.rotor.store.jdbc.JdbcSessionStore", "jdbc", "rotor-store-jdbc");
-                throw new RotorConfigurationException(
-                        "rotor.store.type", "jdbc is not supported by this starter version", "use memory or redis");
+                DataSource dataSource = dataSources.getIfUnique();
+                if (dataSource == null) {
+                    throw new RotorConfigurationException(
+                            "rotor.store.type",
+                            "is jdbc but the application has no single DataSource",
+                            "configure spring.datasource.* (PostgreSQL), or define one DataSource bean");
+                }
+                return JdbcStoreFactory.create(dataSource);
             default:
                 requireModule(loader, "dev.rotor.store.memory.CaffeineSessionStore", "memory", "rotor-store-memory");
                 return MemoryStoreFactory.create(properties.getStore().getMemoryMaximumSubjects());

@@ -808,7 +808,8 @@ public class RotorProperties {
 
         /**
          * The store; when unset, redis if rotor-store-redis is on the classpath and a Redis is configured
-         * (rotor.store.redis.* or spring.data.redis.*), else memory.
+         * (rotor.store.redis.* or spring.data.redis.*), else jdbc if rotor-store-jdbc is on the classpath and the
+         * application has a DataSource (its tables from JdbcSessionStore.schema()), else memory.
          */
         private StoreType type;
 

@@ -104,6 +104,15 @@ class BadConfigurationTest {
     }
 
     @Test
+    void jdbcWithoutADataSource() {
+        assertFailure(
+                runner.withPropertyValues(
+                        "rotor.signing-key.secret=" + RotorAutoConfigurationTest.SECRET, "rotor.store.type=jdbc"),
+                "rotor.store.type",
+                "no single DataSource");
+    }
+
+    @Test
     void aRedisUrlWithAPasswordIsNeverQuoted() {
         RotorConfigurationException failure = assertFailure(
                 runner.withPropertyValues(

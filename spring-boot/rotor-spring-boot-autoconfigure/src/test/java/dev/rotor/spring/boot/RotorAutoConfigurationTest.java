@@ -11,6 +11,7 @@ import dev.rotor.TokenEventListener;
 import dev.rotor.TokenPair;
 import dev.rotor.TokenService;
 import dev.rotor.spi.SessionStore;
+import dev.rotor.store.jdbc.JdbcSessionStore;
 import dev.rotor.store.memory.CaffeineSessionStore;
 import dev.rotor.store.redis.RedisSessionStore;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -82,6 +84,26 @@ class RotorAutoConfigurationTest {
                             .isEqualTo("alice");
                     assertThat(tokens.jwkSet()).contains("\"crv\":\"P-256\"");
                 });
+    }
+
+    @Test
+    void theStoreIsPostgresWhenItsModuleAndADataSourceArePresent() {
+        DataSource unused = (DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    throw new java.sql.SQLException("not connected in this test");
+                });
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(RotorAutoConfiguration.class))
+                .withPropertyValues("rotor.signing-key.secret=" + SECRET)
+                .withBean(DataSource.class, () -> unused)
+                .run(context -> assertThat(context.getBean(SessionStore.class)).isInstanceOf(JdbcSessionStore.class));
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(RotorAutoConfiguration.class))
+                .withPropertyValues("rotor.signing-key.secret=" + SECRET)
+                .withClassLoader(new FilteredClassLoader(JdbcSessionStore.class))
+                .withBean(DataSource.class, () -> unused)
+                .run(context ->
+                        assertThat(context.getBean(SessionStore.class)).isInstanceOf(CaffeineSessionStore.class));
     }
 
     @Test
