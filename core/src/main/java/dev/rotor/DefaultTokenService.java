@@ -38,7 +38,11 @@ final class DefaultTokenService implements TokenService {
     DefaultTokenService(RotorConfig config) {
         this.config = config;
         this.store = config.store();
-        KeyRing keys = new KeyRing(config.signingKey(), config.verificationKeys(), config.refreshTokenKey());
+        KeyRing keys = new KeyRing(
+                config.signingKey(),
+                config.verificationKeys(),
+                config.refreshTokenKey(),
+                config.refreshTokenVerificationKeys());
         this.jwkSet = JwkSet.json(keys.accessKeys());
         this.codec = new TokenCodec(
                 keys,
@@ -55,6 +59,11 @@ final class DefaultTokenService implements TokenService {
                 : new LiveSessionCache(config.liveSessionStaleness().toMillis(), config.liveSessionCacheSize());
         this.calls = new StoreCalls(
                 liveSessions, config.reuseScope(), config.oauth2Errors(), new StoreHealth(config.clock(), events));
+    }
+
+    /** The settings this service was built with. */
+    RotorConfig config() {
+        return config;
     }
 
     @Override
