@@ -293,12 +293,14 @@ final class DefaultTokenService implements TokenService {
                 .toList();
     }
 
-    /** The login's claims with its scope, which is the custom claim {@code scope} (RFC 9068 §2.2.3). */
+    /**
+     * The login's claims with its scope, which is the custom claim {@code scope} (RFC 9068 §2.2.3), checked
+     * with every claim by {@link CustomClaims#toJson}.
+     */
     private static Map<String, ?> withScope(Login login) {
         if (login.scope() == null) {
             return login.claims();
         }
-        Inputs.scope(login.scope());
         if (login.claims().containsKey("scope")) {
             throw new IllegalArgumentException("give the scope once: in Login.withScope or as the claim 'scope'");
         }
