@@ -1,5 +1,6 @@
 package dev.rotor.examples;
 
+import dev.rotor.JwtKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import java.util.Map;
  *
  * @param algorithm {@code HS256}, {@code RS256} or {@code ES256}
  * @param privateKeyPem the PKCS#8 PEM text of {@code JWT_PRIVATE_KEY_FILE}, or {@code null} to generate a pair
- * @param refreshTokenSecret the refresh tokens' own HS256 secret, or {@code null} to generate one
+ * @param refreshTokenKey the refresh tokens' own HS256 key, from {@code REFRESH_TOKEN_SECRET}, or {@code null} to
+ *     generate one; a {@link JwtKey} never shows its secret
  * @param issuer the {@code iss} claim, or {@code null} for Rotor's default
  * @param audience the access tokens' {@code aud}, or {@code null} for none
  * @param clientId the access tokens' {@code client_id}, or {@code null} for none
@@ -23,7 +25,7 @@ import java.util.Map;
 public record IdentitySettings(
         String algorithm,
         String privateKeyPem,
-        byte[] refreshTokenSecret,
+        JwtKey refreshTokenKey,
         String issuer,
         String audience,
         String clientId,
@@ -56,7 +58,7 @@ public record IdentitySettings(
         return new IdentitySettings(
                 algorithm,
                 keyFile == null ? null : read(keyFile),
-                refreshSecret == null ? null : refreshSecret.getBytes(StandardCharsets.UTF_8),
+                refreshSecret == null ? null : JwtKey.hs256("refresh", refreshSecret.getBytes(StandardCharsets.UTF_8)),
                 blankToNull(env.get("ISSUER")),
                 blankToNull(env.get("AUDIENCE")),
                 blankToNull(env.get("CLIENT_ID")),
@@ -72,6 +74,20 @@ public record IdentitySettings(
             return null;
         }
         return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+    }
+
+    /**
+     * The settings without the private key's text, which only shows whether there is one; the refresh-token key
+     * names itself without its secret.
+     *
+     * @return the settings, safe to log
+     */
+    @Override
+    public String toString() {
+        return "IdentitySettings[algorithm=" + algorithm + ", privateKeyPem="
+                + (privateKeyPem == null ? "none" : "(redacted)") + ", refreshTokenKey=" + refreshTokenKey
+                + ", issuer=" + issuer + ", audience=" + audience + ", clientId=" + clientId
+                + ", liveSessionCheck=" + liveSessionCheck + "]";
     }
 
     private static String read(String file) {

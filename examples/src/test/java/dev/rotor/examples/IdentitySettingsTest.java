@@ -1,0 +1,50 @@
+package dev.rotor.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The identity provider's settings, read from the environment. */
+class IdentitySettingsTest {
+
+    private static final String REFRESH_SECRET = "0123456789abcdefghijklmnopqrstuvwxyzABCD";
+
+    @Test
+    void theSettingsPrintNeitherThePrivateKeyNorTheRefreshSecret(@TempDir Path dir) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        String pem = IdentityProviderTest.pem(generator.generateKeyPair());
+        Path keyFile = Files.writeString(dir.resolve("key.pem"), pem);
+        Map<String, String> env = Map.of(
+                "JWT_ALG",
+                "ES256",
+                "JWT_PRIVATE_KEY_FILE",
+                keyFile.toString(),
+                "REFRESH_TOKEN_SECRET",
+                REFRESH_SECRET,
+                "ISSUER",
+                "https://auth.example.com");
+
+        IdentitySettings identity = IdentitySettings.fromEnvironment(env);
+        String body = pem.lines()
+                .filter(line -> !line.startsWith("-----"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(identity.privateKeyPem()).isEqualTo(pem);
+        assertThat(List.of(
+                        identity.toString(), ServerSettings.fromEnvironment(env).toString()))
+                .allSatisfy(text -> assertThat(text)
+                        .doesNotContain(body)
+                        .doesNotContain("PRIVATE KEY")
+                        .doesNotContain(REFRESH_SECRET)
+                        .contains("ES256", "https://auth.example.com", "(redacted)"));
+    }
+}
