@@ -51,29 +51,41 @@ public record IdentitySettings(
             throw new IllegalArgumentException("JWT_PRIVATE_KEY_FILE needs JWT_ALG=RS256 or ES256");
         }
         String refreshSecret = blankToNull(env.get("REFRESH_TOKEN_SECRET"));
-        if (refreshSecret != null && refreshSecret.getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalArgumentException("REFRESH_TOKEN_SECRET must be at least 32 bytes");
+        String issuer = blankToNull(env.get("ISSUER"));
+        if (issuer != null && issuer.endsWith("/")) {
+            throw new IllegalArgumentException("ISSUER must not end with /: resource servers compare iss exactly,"
+                    + " and the metadata's URLs are made from it (write https://auth.example.com)");
         }
         String liveCheck = blankToNull(env.get("LIVE_SESSION_CHECK_SECONDS"));
         return new IdentitySettings(
                 algorithm,
                 keyFile == null ? null : read(keyFile),
-                refreshSecret == null ? null : JwtKey.hs256("refresh", refreshSecret.getBytes(StandardCharsets.UTF_8)),
-                blankToNull(env.get("ISSUER")),
+                refreshSecret == null ? null : hs256("REFRESH_TOKEN_SECRET", "refresh", refreshSecret),
+                issuer,
                 blankToNull(env.get("AUDIENCE")),
                 blankToNull(env.get("CLIENT_ID")),
                 liveCheck == null ? null : Duration.ofSeconds(seconds(liveCheck)));
     }
 
     /**
-     * The issuer as a URL without a trailing {@code /}, from which the metadata's and the refresh audience's
-     * URLs are made, or {@code null} if the issuer is no http(s) URL.
+     * The issuer, from which the metadata's and the refresh audience's URLs are made, or {@code null} if it is
+     * no http(s) URL. It never ends with {@code /}: {@link #fromEnvironment} refuses that.
      */
     String issuerUrl() {
-        if (issuer == null || !(issuer.startsWith("https://") || issuer.startsWith("http://"))) {
-            return null;
+        return issuer != null && (issuer.startsWith("https://") || issuer.startsWith("http://")) ? issuer : null;
+    }
+
+    /**
+     * An HS256 key from a variable's text, refused as {@link JwtKey#hs256(String, byte[])} refuses it.
+     *
+     * @throws IllegalArgumentException naming the variable, if the secret is too short
+     */
+    static JwtKey hs256(String variable, String keyId, String secret) {
+        try {
+            return JwtKey.hs256(keyId, secret.getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(variable + ": " + e.getMessage());
         }
-        return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.rotor.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,5 +47,27 @@ class IdentitySettingsTest {
                         .doesNotContain("PRIVATE KEY")
                         .doesNotContain(REFRESH_SECRET)
                         .contains("ES256", "https://auth.example.com", "(redacted)"));
+    }
+
+    @Test
+    void shortSecretsAreRefusedWithJwtKeysRuleNamingTheVariable() {
+        for (String variable : List.of("JWT_SECRET", "REFRESH_TOKEN_SECRET")) {
+            assertThatThrownBy(
+                            () -> ServerSettings.fromEnvironment(Map.of(variable, "31 bytes: one short of enough!!")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith(variable + ": ")
+                    .hasMessageContaining("256 bits (32 bytes)")
+                    .hasMessageNotContaining("one short");
+        }
+    }
+
+    @Test
+    void anIssuerEndingInASlashIsRefusedAndNoneIsTrimmed() {
+        assertThatThrownBy(() -> IdentitySettings.fromEnvironment(Map.of("ISSUER", "https://auth.example.com/")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("ISSUER must not end with /");
+        assertThat(IdentitySettings.fromEnvironment(Map.of("ISSUER", "https://auth.example.com"))
+                        .issuerUrl())
+                .isEqualTo("https://auth.example.com");
     }
 }
