@@ -50,6 +50,10 @@ public record IdentitySettings(
         if (keyFile != null && algorithm.equals("HS256")) {
             throw new IllegalArgumentException("JWT_PRIVATE_KEY_FILE needs JWT_ALG=RS256 or ES256");
         }
+        if (env.get("JWT_SECRET") != null && !algorithm.equals("HS256")) {
+            throw new IllegalArgumentException(
+                    "JWT_SECRET is for JWT_ALG=HS256: with " + algorithm + " unset it and set JWT_PRIVATE_KEY_FILE");
+        }
         String refreshSecret = blankToNull(env.get("REFRESH_TOKEN_SECRET"));
         String issuer = blankToNull(env.get("ISSUER"));
         if (issuer != null && issuer.endsWith("/")) {

@@ -17,7 +17,7 @@ import java.util.Map;
  *   <tr><td>{@code GRPC_PORT}</td><td>9090</td></tr>
  *   <tr><td>{@code JWT_ALG}</td><td>{@code HS256}; {@code RS256} or {@code ES256} publish their public key at
  *       {@code /.well-known/jwks.json}</td></tr>
- *   <tr><td>{@code JWT_SECRET}</td><td>random per start (logged as a warning); at least 32 bytes; HS256 only</td></tr>
+ *   <tr><td>{@code JWT_SECRET}</td><td>random per start (logged as a warning); at least 32 bytes; HS256 only: with RS256 or ES256 the start fails</td></tr>
  *   <tr><td>{@code JWT_PRIVATE_KEY_FILE}</td><td>RS256/ES256: a PKCS#8 PEM private key; without it a key pair is
  *       generated per start (logged as a warning)</td></tr>
  *   <tr><td>{@code REFRESH_TOKEN_SECRET}</td><td>the refresh tokens' own HS256 secret, at least 32 bytes; random

@@ -70,4 +70,17 @@ class IdentitySettingsTest {
                         .issuerUrl())
                 .isEqualTo("https://auth.example.com");
     }
+
+    @Test
+    void aJwtSecretWithAnAsymmetricAlgorithmFailsTheStartInOneLine() {
+        for (String algorithm : List.of("RS256", "ES256")) {
+            assertThatThrownBy(() -> ServerSettings.fromEnvironment(
+                            Map.of("JWT_ALG", algorithm, "JWT_SECRET", RunningServer.SECRET)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("JWT_SECRET is for JWT_ALG=HS256")
+                    .hasMessageContaining("JWT_PRIVATE_KEY_FILE")
+                    .hasMessageNotContaining(RunningServer.SECRET)
+                    .hasMessageNotContaining("\n");
+        }
+    }
 }
