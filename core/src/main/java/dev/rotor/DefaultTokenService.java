@@ -38,7 +38,11 @@ final class DefaultTokenService implements TokenService {
     DefaultTokenService(RotorConfig config) {
         this.config = config;
         this.store = config.store();
-        KeyRing keys = new KeyRing(config.signingKey(), config.verificationKeys(), config.refreshTokenKey());
+        KeyRing keys = new KeyRing(
+                config.signingKey(),
+                config.verificationKeys(),
+                config.refreshTokenKey(),
+                config.refreshTokenVerificationKeys());
         this.jwkSet = JwkSet.json(keys.accessKeys());
         this.codec = new TokenCodec(
                 keys,
@@ -55,6 +59,11 @@ final class DefaultTokenService implements TokenService {
                 : new LiveSessionCache(config.liveSessionStaleness().toMillis(), config.liveSessionCacheSize());
         this.calls = new StoreCalls(
                 liveSessions, config.reuseScope(), config.oauth2Errors(), new StoreHealth(config.clock(), events));
+    }
+
+    /** The settings this service was built with. */
+    RotorConfig config() {
+        return config;
     }
 
     @Override
@@ -284,12 +293,14 @@ final class DefaultTokenService implements TokenService {
                 .toList();
     }
 
-    /** The login's claims with its scope, which is the custom claim {@code scope} (RFC 9068 §2.2.3). */
+    /**
+     * The login's claims with its scope, which is the custom claim {@code scope} (RFC 9068 §2.2.3), checked
+     * with every claim by {@link CustomClaims#toJson}.
+     */
     private static Map<String, ?> withScope(Login login) {
         if (login.scope() == null) {
             return login.claims();
         }
-        Inputs.scope(login.scope());
         if (login.claims().containsKey("scope")) {
             throw new IllegalArgumentException("give the scope once: in Login.withScope or as the claim 'scope'");
         }

@@ -13,6 +13,7 @@ record RotorConfig(
         List<String> audiences,
         String clientId,
         JwtKey refreshTokenKey,
+        List<JwtKey> refreshTokenVerificationKeys,
         String refreshTokenAudience,
         Duration accessTokenTtl,
         Duration refreshTokenTtl,

@@ -63,8 +63,9 @@ public interface TokenService {
      * @param claims custom access-token claims (strings, numbers, booleans, lists and maps of them); kept
      *     for the session's later access tokens unless a {@link UserLookup} replaces them
      * @return the first token pair of the new session
-     * @throws IllegalArgumentException if an argument is out of range, a claim name is registered ({@code
-     *     iss sub aud exp nbf iat jti sid gen did clm client_id scope}), a value unsupported, or the tokens too
+     * @throws IllegalArgumentException if an argument is out of range, a claim name is reserved ({@code
+     *     iss sub aud exp nbf iat jti sid gen did clm client_id}), a claim {@code scope} is not a string of scope
+     *     tokens one space apart (the rule of {@link Login#withScope}), a value unsupported, or the tokens too
      *     long
      * @throws NullPointerException if the subject or claims are {@code null}
      * @throws RotorException with {@code STORE_UNAVAILABLE} if the session could not be stored, or {@code

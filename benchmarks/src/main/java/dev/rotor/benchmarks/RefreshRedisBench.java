@@ -29,8 +29,9 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * A full refresh on Redis, against a redis-server the benchmark starts itself on loopback. Rotor: one {@code
- * EVALSHA} per refresh. Baseline: the original design's flow as separate commands, {@code GET} the token's
+ * EVALSHA} per refresh. Baseline: the original Go service's flow as separate commands, {@code GET} the token's
  * state, {@code SET} it used, {@code SET} the new token, with java-jwt for the tokens.
+ * (The original Go service is described in the README section "The original Go service".)
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -114,7 +115,7 @@ public class RefreshRedisBench {
     }
 
     /**
-     * The original design's flow, one thread.
+     * The original Go service's flow, one thread.
      *
      * @param redis the server and clients
      * @param chain this thread's session
@@ -140,7 +141,7 @@ public class RefreshRedisBench {
     }
 
     /**
-     * The original design's flow, two threads.
+     * The original Go service's flow, two threads.
      *
      * @param redis the server and clients
      * @param chain this thread's session

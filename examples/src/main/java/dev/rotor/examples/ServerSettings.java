@@ -17,13 +17,14 @@ import java.util.Map;
  *   <tr><td>{@code GRPC_PORT}</td><td>9090</td></tr>
  *   <tr><td>{@code JWT_ALG}</td><td>{@code HS256}; {@code RS256} or {@code ES256} publish their public key at
  *       {@code /.well-known/jwks.json}</td></tr>
- *   <tr><td>{@code JWT_SECRET}</td><td>random per start (logged as a warning); at least 32 bytes; HS256 only</td></tr>
+ *   <tr><td>{@code JWT_SECRET}</td><td>random per start (logged as a warning); at least 32 bytes; HS256 only: with RS256 or ES256 the start fails</td></tr>
  *   <tr><td>{@code JWT_PRIVATE_KEY_FILE}</td><td>RS256/ES256: a PKCS#8 PEM private key; without it a key pair is
  *       generated per start (logged as a warning)</td></tr>
  *   <tr><td>{@code REFRESH_TOKEN_SECRET}</td><td>the refresh tokens' own HS256 secret, at least 32 bytes; random
  *       per start (logged as a warning)</td></tr>
  *   <tr><td>{@code ISSUER}</td><td>{@code rotor}; an http(s) URL, such as {@code https://auth.example.com}, also
- *       makes the metadata's URLs and the refresh tokens' audience ({@code ISSUER/api/v1/auth/refresh})</td></tr>
+ *       makes the metadata's URLs and the refresh tokens' audience ({@code ISSUER/api/v1/auth/refresh}); no
+ *       trailing {@code /}</td></tr>
  *   <tr><td>{@code AUDIENCE}</td><td>none: access tokens carry no {@code aud}</td></tr>
  *   <tr><td>{@code CLIENT_ID}</td><td>none: access tokens carry no {@code client_id}</td></tr>
  *   <tr><td>{@code LIVE_SESSION_CHECK_SECONDS}</td><td>off; a number turns on the live-session check, so a logout
@@ -81,8 +82,8 @@ public record ServerSettings(
      */
     public static ServerSettings fromEnvironment(Map<String, String> env) {
         String secret = env.get("JWT_SECRET");
-        if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalArgumentException("JWT_SECRET must be at least 32 bytes");
+        if (secret != null) {
+            IdentitySettings.hs256("JWT_SECRET", "example", secret); // the length rule is JwtKey's
         }
         String databaseUrl = blankAsNull(env.get("DATABASE_URL"));
         if (databaseUrl != null && !databaseUrl.startsWith("jdbc:postgresql://")) {
