@@ -123,22 +123,37 @@ public abstract class VersionedStoreContract extends SessionStoreContract {
     }
 
     @Test
-    void aVersionNeverComesBackAfterTheSubjectWasEmptied() {
+    void aVersionReadWithRecordsIsNeverReadAgainAndOnlyAnEmptySubjectsVersionMayRepeat() {
         String subject = newSubject();
-        Set<Long> seen = new HashSet<>();
-        seen.add(versionedStore().readAll(subject, now).version());
+        Set<Long> withRecords = new HashSet<>();
+        Set<Long> empty = new HashSet<>();
+        empty.add(versionedStore().readAll(subject, now).version());
         for (int i = 0; i < 3; i++) {
             SessionRecord session = openSession(subject);
-            VersionedSessions read = versionedStore().readAll(subject, now);
-            assertThat(seen.add(read.version())).as("version after login %d", i).isTrue();
+            VersionedSessions opened = versionedStore().readAll(subject, now);
+            assertThat(withRecords.add(opened.version()))
+                    .as("version after login %d is new", i)
+                    .isTrue();
+            SessionRecord rotated = session.rotated(now, REFRESH_TTL, "r" + i);
+            assertThat(versionedStore().write(SessionsUpdate.changing(opened.version(), rotated, now)))
+                    .isTrue();
+            VersionedSessions changed = versionedStore().readAll(subject, now);
+            assertThat(withRecords.add(changed.version()))
+                    .as("version after rotation %d is new", i)
+                    .isTrue();
             SessionsUpdate emptying = new SessionsUpdate(
-                    subject, read.version(), List.of(), List.of(), List.of(session.sessionId()), now);
+                    subject, changed.version(), List.of(), List.of(), List.of(session.sessionId()), now);
             assertThat(versionedStore().write(emptying)).isTrue();
-            long afterEmptying = versionedStore().readAll(subject, now).version();
-            assertThat(afterEmptying == read.version())
-                    .as("version unchanged by a write")
-                    .isFalse();
+            VersionedSessions emptied = versionedStore().readAll(subject, now);
+            assertThat(emptied.sessions()).isEmpty();
+            assertThat(withRecords)
+                    .as("versions read with records, after emptying %d", i)
+                    .doesNotContain(emptied.version());
+            empty.add(emptied.version());
         }
+        assertThat(withRecords)
+                .as("an empty subject's version is never one read with records")
+                .doesNotContainAnyElementsOf(empty);
     }
 
     @Test
