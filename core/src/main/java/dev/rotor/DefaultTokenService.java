@@ -101,6 +101,9 @@ final class DefaultTokenService implements TokenService {
             throw refreshFailure(Reason.SESSION_LIMIT_REACHED);
         }
         LOG.debug("Session {} opened", session.sessionId());
+        if (result.alreadyStored()) {
+            calls.forget(subject, null); // a resent login: what its first sending evicted is not known
+        }
         for (SessionRecord evicted : result.evicted()) {
             calls.forget(subject, evicted.sessionId());
             LOG.debug("Session {} evicted at the limit of {} per user", evicted.sessionId(), request.maxSessions());

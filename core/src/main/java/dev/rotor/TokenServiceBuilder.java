@@ -171,6 +171,7 @@ public final class TokenServiceBuilder {
      * @param policy what a login at the limit does
      * @return this builder
      * @throws IllegalArgumentException if {@code max} is out of range
+     * @throws NullPointerException if {@code policy} is {@code null}
      * @throws IllegalStateException if already set
      */
     public TokenServiceBuilder maxSessionsPerUser(int max, SessionLimitPolicy policy) {

@@ -4,6 +4,8 @@ import static dev.rotor.Fixture.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rotor.RotorException.Reason;
+import dev.rotor.spi.LoginRequest;
+import dev.rotor.spi.LoginResult;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.SessionRecord;
@@ -209,6 +211,28 @@ class AccessTokenTest {
         assertRefused(() -> tokens.refresh(stolen.refreshToken()), Reason.STORE_UNAVAILABLE);
 
         assertRefused(() -> tokens.verifyAccessToken(next.accessToken()), Reason.TOKEN_REVOKED);
+    }
+
+    @Test
+    void aResentLoginThatIsFoundStoredForgetsTheUsersLiveAnswers() {
+        MapSessionStore store = new MapSessionStore() {
+            @Override
+            public LoginResult create(LoginRequest request) {
+                super.create(request); // as a driver resends after a lost reply; the first reply is gone
+                return super.create(request);
+            }
+        };
+        Fixture f = new Fixture();
+        TokenService tokens = f.builder(store)
+                .maxSessionsPerUser(1)
+                .liveSessionCheck(Duration.ofSeconds(30), 100)
+                .build();
+        TokenPair first = tokens.issue("alice");
+        assertThat(tokens.verifyAccessToken(first.accessToken())).isNotNull();
+
+        tokens.issue("alice"); // evicts the first session, but the reply that said so was lost
+
+        assertRefused(() -> tokens.verifyAccessToken(first.accessToken()), Reason.TOKEN_REVOKED);
     }
 
     private static void await(CountDownLatch latch) {

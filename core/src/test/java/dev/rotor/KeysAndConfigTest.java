@@ -252,6 +252,9 @@ class KeysAndConfigTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("maxSessionsPerUser must be 1 to 100,000");
         }
+        assertThatThrownBy(() -> builder.maxSessionsPerUser(5, null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("policy");
         builder.maxSessionsPerUser(1);
         assertThatThrownBy(() -> builder.maxSessionsPerUser(5))
                 .isInstanceOf(IllegalStateException.class)

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * A {@link SessionStore} that runs every rule in Rotor and asks a {@link VersionedSessionStore} only to read
@@ -23,11 +23,21 @@ import java.util.function.Supplier;
  * once through the whole of that time exhausts them, and then the call fails closed with {@link
  * StoreUnavailableException} having changed nothing (Rotor answers {@code STORE_UNAVAILABLE}; the token is
  * still good for the next try). Calls that decide to change nothing write nothing and never retry.
+ *
+ * <p><b>Lost replies.</b> A {@link VersionedSessionStore#write} that throws {@link StoreUnavailableException}
+ * may have been applied. The call then reads and decides again with the same request, up to {@link
+ * #MAX_LOST_REPLIES} times: a rotation or grace replay that landed is found by its request id and a login by
+ * its session id, and the call answers exactly what the lost reply would have said; one that did not land is
+ * decided and written again. A revocation found applied reports that it revoked nothing, as a resent Redis
+ * script does. If a read fails, or every write does, the exception reaches Rotor, which fails closed.
  */
 public final class CompareAndSetSessionStore implements SessionStore {
 
     /** How many times one call reads and tries to write before it gives up on a contended subject. */
     public static final int MAX_ATTEMPTS = 256;
+
+    /** How many writes of one call may fail with {@link StoreUnavailableException} before the call gives up. */
+    public static final int MAX_LOST_REPLIES = 3;
 
     private static final long LONGEST_PAUSE_NANOS = 4_000_000;
 
@@ -52,25 +62,28 @@ public final class CompareAndSetSessionStore implements SessionStore {
     public LoginResult create(LoginRequest request) {
         SessionRecord session = request.session();
         Instant now = session.createdAt();
-        return untilWritten(() -> {
+        return untilWritten(call -> {
             VersionedSessions read = store.readAll(session.subject(), now);
             LoginRules.Plan plan = LoginRules.decide(read.sessions(), request);
+            if (plan.result().alreadyStored()) {
+                return Optional.of(call.landedOr(plan.result()));
+            }
             if (!plan.result().opened()) {
                 return Optional.of(plan.result());
             }
             SessionsUpdate update = new SessionsUpdate(
                     session.subject(), read.version(), List.of(session), List.of(), plan.removed(), now);
-            return written(update, plan.result());
+            return call.written(update, plan.result());
         });
     }
 
     @Override
     public RotationResult rotate(RotationRequest request) {
-        return untilWritten(() -> rotateOnce(request, false));
+        return untilWritten(call -> rotateOnce(call, request, false));
     }
 
     /** One attempt at a rotation, on the one session read, or on all of the subject's if {@code wide}. */
-    private Optional<RotationResult> rotateOnce(RotationRequest request, boolean wide) {
+    private Optional<RotationResult> rotateOnce(Call<RotationResult> call, RotationRequest request, boolean wide) {
         Instant now = request.now();
         VersionedSessions read =
                 wide ? store.readAll(request.subject(), now) : store.read(request.subject(), request.sessionId(), now);
@@ -78,7 +91,10 @@ public final class CompareAndSetSessionStore implements SessionStore {
         SessionRecord session = decision.session();
         switch (decision.outcome()) {
             case ROTATED, GRACE_REPLAY -> {
-                return written(SessionsUpdate.changing(read.version(), session, now), decision);
+                return call.written(SessionsUpdate.changing(read.version(), session, now), decision);
+            }
+            case RETRIED -> {
+                return Optional.of(call.landedOr(decision)); // request ids are new: a lost write of this call
             }
             case REUSE_DETECTED -> {
                 if (!session.isActive(now)) {
@@ -86,13 +102,13 @@ public final class CompareAndSetSessionStore implements SessionStore {
                 }
                 if (!request.revokeAllOnReuse()) {
                     SessionsUpdate update = SessionsUpdate.changing(read.version(), session.markedRevoked(), now);
-                    return written(update, new RotationResult(Outcome.REUSE_DETECTED, session, 1));
+                    return call.written(update, new RotationResult(Outcome.REUSE_DETECTED, session, 1));
                 }
                 if (!wide) {
-                    return rotateOnce(request, true); // decide again on every session of the subject at once
+                    return rotateOnce(call, request, true); // decide again on every session of the subject at once
                 }
                 List<SessionRecord> revoked = revokedLive(read, request.subject(), now);
-                return written(
+                return call.written(
                         update(request.subject(), read.version(), revoked, now),
                         new RotationResult(Outcome.REUSE_DETECTED, session, revoked.size()));
             }
@@ -121,46 +137,71 @@ public final class CompareAndSetSessionStore implements SessionStore {
 
     @Override
     public boolean revoke(String subject, String sessionId, Instant now) {
-        return untilWritten(() -> {
+        return untilWritten(call -> {
             VersionedSessions read = store.read(subject, sessionId, now);
             SessionRecord session = read.find(sessionId);
             if (!isLiveOf(session, subject, now)) {
                 return Optional.of(false);
             }
-            return written(SessionsUpdate.changing(read.version(), session.markedRevoked(), now), true);
+            return call.written(SessionsUpdate.changing(read.version(), session.markedRevoked(), now), true);
         });
     }
 
     @Override
     public int revokeAll(String subject, Instant now) {
-        return untilWritten(() -> {
+        return untilWritten(call -> {
             VersionedSessions read = store.readAll(subject, now);
             List<SessionRecord> revoked = revokedLive(read, subject, now);
             if (revoked.isEmpty()) {
                 return Optional.of(0);
             }
-            return written(update(subject, read.version(), revoked, now), revoked.size());
+            return call.written(update(subject, read.version(), revoked, now), revoked.size());
         });
     }
 
     /**
-     * Runs {@code step} until it answers: a step answers empty when its write was refused, and is then run
-     * again after a pause.
+     * Runs {@code step} until it answers: a step answers empty when its write was refused or its reply lost,
+     * and is then run again (after a pause, if refused).
      */
-    private static <T> T untilWritten(Supplier<Optional<T>> step) {
+    private <T> T untilWritten(Function<Call<T>, Optional<T>> step) {
+        Call<T> call = new Call<>();
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
-            Optional<T> answer = step.get();
+            Optional<T> answer = step.apply(call);
             if (answer.isPresent()) {
                 return answer.get();
             }
-            pause(i);
+            if (!call.replyLost) {
+                pause(i);
+            }
         }
         throw new StoreUnavailableException(
                 "the sessions of one subject changed under each of " + MAX_ATTEMPTS + " attempts to write them", null);
     }
 
-    private <T> Optional<T> written(SessionsUpdate update, T answer) {
-        return store.write(update) ? Optional.of(answer) : Optional.empty();
+    /** One call's attempts: what a write whose reply was lost would have answered. */
+    private final class Call<T> {
+        private T unconfirmed;
+        private int lostReplies;
+        private boolean replyLost;
+
+        Optional<T> written(SessionsUpdate update, T answer) {
+            replyLost = false;
+            try {
+                return store.write(update) ? Optional.of(answer) : Optional.empty();
+            } catch (StoreUnavailableException e) {
+                if (++lostReplies >= MAX_LOST_REPLIES) {
+                    throw e;
+                }
+                unconfirmed = answer;
+                replyLost = true;
+                return Optional.empty();
+            }
+        }
+
+        /** The answer of this call's own write that a read now finds applied, or {@code found} if none. */
+        T landedOr(T found) {
+            return unconfirmed != null ? unconfirmed : found;
+        }
     }
 
     private static void pause(int refusals) {

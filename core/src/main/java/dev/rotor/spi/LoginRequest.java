@@ -7,7 +7,9 @@ import java.util.Objects;
  *
  * <p>The limit counts every unexpired record of the subject, revoked ones included, so that it bounds what a
  * subject keeps in the store. While the subject holds fewer than {@code maxSessions} records, the session is
- * simply stored. Otherwise:
+ * simply stored. A session id that is already stored (the same login sent again after a lost reply) changes
+ * nothing and is answered {@linkplain LoginResult#sentAgain() already stored}, before any of this.
+ * Otherwise:
  *
  * <ol>
  *   <li>with {@code rejectAtLimit}, if {@code maxSessions} or more of them are live (neither revoked nor

@@ -28,6 +28,11 @@ final class LoginRules {
         List<String> removed = new ArrayList<>();
         int unexpired = 0;
         for (SessionRecord session : stored) {
+            if (session.sessionId().equals(request.session().sessionId())) {
+                return new Plan(LoginResult.sentAgain(), List.of()); // the same login sent again
+            }
+        }
+        for (SessionRecord session : stored) {
             if (!session.isExpired(now)) {
                 unexpired++;
                 if (session.revoked()) {

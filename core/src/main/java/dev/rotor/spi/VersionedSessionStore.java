@@ -8,11 +8,15 @@ import java.time.Instant;
  * CompareAndSetSessionStore}: the rotation decision, what a reuse revokes, grace replays, the per-subject
  * session limit, and retrying when a concurrent call on the same subject won.
  *
- * <p><b>The version.</b> Each subject has one version, a {@code long} opaque to Rotor. Every successful
- * {@link #write} moves it to a value it has not had before for that subject (a counter kept with the
- * subject's records, a database sequence); reads return it together with the records, from one consistent
- * snapshot. Dropping expired records need not change it. A store that forgets a subject's version along with
- * its last record must not start it again at a value an earlier read may have returned.
+ * <p><b>The version.</b> Each subject has one version, a {@code long} opaque to Rotor; reads return it together
+ * with the records, from one consistent snapshot, and every successful {@link #write} changes it. The rule:
+ * <em>a version read while the subject held records is never read again for that subject once it has been
+ * written</em> (a counter kept with the subject's records, a database sequence). The one value that may come
+ * back is that of a subject holding no record at all: a store may forget an emptied subject and answer a
+ * fixed value (such as 0) for every empty one, because a decision made on a read that found nothing only
+ * adds a record, which is right on any empty subject. That value must never be read together with records.
+ * So a store that forgets a subject's counter with its last record starts it again only from a value no
+ * earlier read returned. Dropping expired records need not change the version.
  *
  * <p><b>Ownership and inputs.</b> Records are reached through their subject: a read names the subject and
  * must not return another subject's record, whatever the session id (Rotor checks this too). Subjects, ids

@@ -7,8 +7,9 @@ import java.util.Objects;
  * Sessions of one subject as a {@link VersionedSessionStore} read them, with the subject's version at that
  * moment: the value a later {@link VersionedSessionStore#write} must find unchanged.
  *
- * @param version the subject's version, opaque to Rotor and compared only for equality; a store returns some
- *     fixed value (such as 0) for a subject it holds nothing of
+ * @param version the subject's version, opaque to Rotor and compared only for equality; a store may return
+ *     one fixed value (such as 0) for every subject it holds nothing of, never with records, and never
+ *     returns again a version it returned with records (see {@link VersionedSessionStore})
  * @param sessions the records read, revoked ones included; records already expired may be left out or
  *     included (Rotor treats them as absent); in no particular order
  */

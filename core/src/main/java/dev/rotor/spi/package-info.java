@@ -2,7 +2,7 @@
  * The session store SPI: how Rotor keeps one small record per session and rotates it atomically. It has two
  * tiers; a store implements one of them.
  *
- * <p>This is the SPI a brief may call a "RefreshTokenStore". It is named {@link dev.rotor.spi.SessionStore}
+ * <p>Users of other libraries may know this SPI as a "RefreshTokenStore". It is named {@link dev.rotor.spi.SessionStore}
  * because it stores sessions (token families), never refresh tokens: every refresh token of a session is its
  * session id and a generation, signed, so the store holds one record per session with its current generation.
  * One atomic update of that record rotates the session, tells a reuse from a retry and revokes the family;

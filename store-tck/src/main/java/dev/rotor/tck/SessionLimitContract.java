@@ -65,6 +65,23 @@ public abstract class SessionLimitContract extends RaceContract {
     }
 
     @Test
+    void theSameLoginSentAgainIsAnsweredAsAlreadyStoredAndChangesNothing() {
+        String subject = newSubject();
+        SessionRecord oldest = loginAt(subject, now, 2, false).session();
+        loginAt(subject, now.plusMillis(1), 2, false);
+        SessionRecord newest = SessionRecord.open(newSessionId(), subject, "d", now.plusMillis(2), REFRESH_TTL, null);
+        LoginRequest login = new LoginRequest(newest, 2, false);
+        assertThat(store().create(login).evicted()).containsExactly(oldest);
+        List<SessionRecord> before = store().list(subject, now.plusMillis(2));
+
+        assertThat(store().create(login)).isEqualTo(LoginResult.sentAgain());
+        assertThat(store().create(new LoginRequest(newest, 2, true)))
+                .as("also where a new login would be rejected")
+                .isEqualTo(LoginResult.sentAgain());
+        assertThat(store().list(subject, now.plusMillis(2))).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
     void belowTheLimitALoginEvictsNothing() {
         String subject = newSubject();
         loginAt(subject, now, 3, false);

@@ -210,11 +210,15 @@ public abstract class StoreFixture {
      * @return the service
      */
     protected TokenService tokenService(UnaryOperator<TokenServiceBuilder> settings) {
+        return tokenService(store(), settings);
+    }
+
+    static TokenService tokenService(SessionStore store, UnaryOperator<TokenServiceBuilder> settings) {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         return settings.apply(TokenService.builder()
                         .signingKey(JwtKey.hs256("tck", secret))
-                        .store(store()))
+                        .store(store))
                 .build();
     }
 }

@@ -1,11 +1,19 @@
 package dev.rotor.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rotor.TokenEvent;
+import dev.rotor.TokenPair;
+import dev.rotor.TokenService;
 import dev.rotor.spi.CompareAndSetSessionStore;
+import dev.rotor.spi.LoginRequest;
+import dev.rotor.spi.LoginResult;
+import dev.rotor.spi.RotationResult.Outcome;
 import dev.rotor.spi.SessionRecord;
 import dev.rotor.spi.SessionStore;
 import dev.rotor.spi.SessionsUpdate;
+import dev.rotor.spi.StoreUnavailableException;
 import dev.rotor.spi.VersionedSessionStore;
 import dev.rotor.spi.VersionedSessions;
 import java.time.Duration;
@@ -13,8 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,22 +123,110 @@ public abstract class VersionedStoreContract extends SessionStoreContract {
     }
 
     @Test
-    void aVersionNeverComesBackAfterTheSubjectWasEmptied() {
+    void aVersionReadWithRecordsIsNeverReadAgainAndOnlyAnEmptySubjectsVersionMayRepeat() {
         String subject = newSubject();
-        Set<Long> seen = new HashSet<>();
-        seen.add(versionedStore().readAll(subject, now).version());
+        Set<Long> withRecords = new HashSet<>();
+        Set<Long> empty = new HashSet<>();
+        empty.add(versionedStore().readAll(subject, now).version());
         for (int i = 0; i < 3; i++) {
             SessionRecord session = openSession(subject);
-            VersionedSessions read = versionedStore().readAll(subject, now);
-            assertThat(seen.add(read.version())).as("version after login %d", i).isTrue();
+            VersionedSessions opened = versionedStore().readAll(subject, now);
+            assertThat(withRecords.add(opened.version()))
+                    .as("version after login %d is new", i)
+                    .isTrue();
+            SessionRecord rotated = session.rotated(now, REFRESH_TTL, "r" + i);
+            assertThat(versionedStore().write(SessionsUpdate.changing(opened.version(), rotated, now)))
+                    .isTrue();
+            VersionedSessions changed = versionedStore().readAll(subject, now);
+            assertThat(withRecords.add(changed.version()))
+                    .as("version after rotation %d is new", i)
+                    .isTrue();
             SessionsUpdate emptying = new SessionsUpdate(
-                    subject, read.version(), List.of(), List.of(), List.of(session.sessionId()), now);
+                    subject, changed.version(), List.of(), List.of(), List.of(session.sessionId()), now);
             assertThat(versionedStore().write(emptying)).isTrue();
-            long afterEmptying = versionedStore().readAll(subject, now).version();
-            assertThat(afterEmptying == read.version())
-                    .as("version unchanged by a write")
-                    .isFalse();
+            VersionedSessions emptied = versionedStore().readAll(subject, now);
+            assertThat(emptied.sessions()).isEmpty();
+            assertThat(withRecords)
+                    .as("versions read with records, after emptying %d", i)
+                    .doesNotContain(emptied.version());
+            empty.add(emptied.version());
         }
+        assertThat(withRecords)
+                .as("an empty subject's version is never one read with records")
+                .doesNotContainAnyElementsOf(empty);
+    }
+
+    @Test
+    void aRefreshWhoseWriteLandedButWhoseReplyWasLostSucceedsAsIfTheReplyHadArrived() {
+        ReplyLosingStore losing = new ReplyLosingStore(versionedStore());
+        List<TokenEvent> events = new CopyOnWriteArrayList<>();
+        TokenService tokens = tokenService(CompareAndSetSessionStore.over(losing), b -> b.eventListener(events::add));
+        String subject = newSubject();
+        TokenPair laptop = tokens.issue(subject, "laptop", Map.of());
+        TokenPair phone = tokens.issue(subject, "phone", Map.of());
+        events.clear();
+
+        losing.failNext(1, true);
+        TokenPair rotated = tokens.refresh(laptop.refreshToken());
+
+        assertThat(events).extracting(TokenEvent::type).containsExactly(TokenEvent.Type.REFRESHED);
+        assertThat(tokens.refresh(rotated.refreshToken()).sessionId()).isEqualTo(laptop.sessionId());
+        assertThat(tokens.refresh(phone.refreshToken()).sessionId())
+                .as("grace off, no reuse")
+                .isEqualTo(phone.sessionId());
+        assertThat(versionedStore().readAll(subject, now.plusSeconds(1)).sessions())
+                .filteredOn(s -> s.sessionId().equals(laptop.sessionId()))
+                .singleElement()
+                .satisfies(s -> assertThat(s.generation())
+                        .as("rotated once, then once more")
+                        .isEqualTo(2));
+    }
+
+    @Test
+    void aLoginWhoseWriteLandedButWhoseReplyWasLostIsAppliedOnceAndReportsItsEvictions() {
+        ReplyLosingStore losing = new ReplyLosingStore(versionedStore());
+        SessionStore rules = CompareAndSetSessionStore.over(losing);
+        String subject = newSubject();
+        SessionRecord oldest = SessionRecord.open(newSessionId(), subject, "a", now, REFRESH_TTL, null);
+        SessionRecord middle = SessionRecord.open(newSessionId(), subject, "b", now.plusMillis(1), REFRESH_TTL, null);
+        SessionRecord newest = SessionRecord.open(newSessionId(), subject, "c", now.plusMillis(2), REFRESH_TTL, null);
+        rules.create(new LoginRequest(oldest, 2, false));
+        rules.create(new LoginRequest(middle, 2, false));
+
+        losing.failNext(1, true);
+        LoginResult result = rules.create(new LoginRequest(newest, 2, false));
+
+        assertThat(result).isEqualTo(new LoginResult(true, List.of(oldest)));
+        assertThat(versionedStore().readAll(subject, now.plusMillis(2)).sessions())
+                .containsExactlyInAnyOrder(middle, newest);
+        assertThat(rules.create(new LoginRequest(newest, 2, false)))
+                .as("the same login sent again")
+                .isEqualTo(LoginResult.sentAgain());
+        assertThat(versionedStore().readAll(subject, now.plusMillis(2)).sessions())
+                .containsExactlyInAnyOrder(middle, newest);
+    }
+
+    @Test
+    void aRotationWhoseWriteFailsBeforeLandingIsWrittenAgainAndAStoreThatStaysDownFailsClosed() {
+        ReplyLosingStore losing = new ReplyLosingStore(versionedStore());
+        SessionStore rules = CompareAndSetSessionStore.over(losing);
+        SessionRecord session = openSession(newSubject());
+
+        losing.failNext(1, false);
+        assertThat(rules.rotate(rotation(session, 0, now.plusSeconds(1))).outcome())
+                .isEqualTo(Outcome.ROTATED);
+
+        losing.failNext(Integer.MAX_VALUE, false);
+        int before = losing.writes();
+        assertThatThrownBy(() -> rules.rotate(rotation(session, 1, now.plusSeconds(2))))
+                .isInstanceOf(StoreUnavailableException.class);
+        assertThat(losing.writes() - before).isEqualTo(CompareAndSetSessionStore.MAX_LOST_REPLIES);
+        assertThat(versionedStore()
+                        .read(session.subject(), session.sessionId(), now.plusSeconds(2))
+                        .sessions())
+                .singleElement()
+                .satisfies(s -> assertThat(s.generation()).isEqualTo(1));
+        losing.failNext(0, false);
     }
 
     @Test

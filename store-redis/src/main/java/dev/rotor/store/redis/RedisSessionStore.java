@@ -72,8 +72,12 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
                 Long.toString(session.expiresAt().toEpochMilli() - now.toEpochMilli()),
                 Integer.toString(request.maxSessions()),
                 request.rejectAtLimit() ? "1" : "0");
-        if ((Long) reply.get(0) == 0) {
+        long stored = (Long) reply.get(0);
+        if (stored == 0) {
             return LoginResult.rejected();
+        }
+        if (stored == 2) {
+            return LoginResult.sentAgain();
         }
         List<SessionRecord> evicted = new ArrayList<>();
         for (int i = 1; i + 1 < reply.size(); i += 2) {

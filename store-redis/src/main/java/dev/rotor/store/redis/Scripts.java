@@ -64,12 +64,12 @@ final class Scripts {
      * order follows the server's locale), and does not store a record that has already expired (it could
      * otherwise leave a key without a time to live). Returns {1 (stored) or 0 (rejected), then the id and
      * record of each evicted live session, oldest first}. The same login sent again (its session id already
-     * stored) changes nothing more and reports no evictions.
+     * stored) changes nothing more and returns {2}: what the first sending evicted is no longer known.
      */
     static final Script CREATE = Script.of(RECORD + """
             local key, now, ttl, max = KEYS[1], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
             if redis.call('HEXISTS', key, ARGV[1]) == 1 then
-              return {1}
+              return {2}
             end
             local all = redis.call('HGETALL', key)
             local live, revoked, held = {}, {}, 0

@@ -28,10 +28,12 @@ import redis.clients.jedis.Jedis;
 
 /**
  * The Lua scripts on a real redis-server against Rotor's Java rules (the compare-and-set tier over a map),
- * driven through the same generated sequences of logins at a small session limit, rotations of current, old
- * and future generations, retries with a request id already used, grace replays, revocations, revoke-all,
- * calls naming another subject's session, and time running past expiry. After every step both must have
- * answered the same and hold the same unexpired records.
+ * driven through the same generated sequences of logins at a small session limit (some sent twice, some in
+ * the same millisecond, so the session id breaks the tie), sessions with and without an absolute lifetime
+ * and a device id, rotations of current, old and future generations, retries with a request id already used,
+ * grace replays, revocations, revoke-all, calls naming another subject's session, time running past expiry,
+ * and time going back a little (clocks of instances disagree). After every step both must have answered the
+ * same and hold the same unexpired records.
  */
 @ExtendWith(RedisServers.class)
 class RulesDifferentialTest {
@@ -70,6 +72,8 @@ class RulesDifferentialTest {
                     assertThat(actual).as(where).isEqualTo(expected);
                     run.learn(expected);
                     seen.merge(kindOf(expected), 1, Integer::sum);
+                    run.notes.forEach(note -> seen.merge(note, 1, Integer::sum));
+                    run.notes.clear();
                     for (String subject : run.subjects) {
                         assertThat(unexpired(luaRecords(admin, prefix, subject), run.now))
                                 .as("records of %s after %s", subject, where)
@@ -95,6 +99,10 @@ class RulesDifferentialTest {
                         "LOGIN",
                         "LOGIN_EVICTING",
                         "LOGIN_REJECTED",
+                        "LOGIN_SENT_AGAIN",
+                        "CAPPED_BY_ABSOLUTE_LIFETIME",
+                        "SAME_MILLISECOND_LOGINS",
+                        "CLOCK_BEHIND",
                         "REVOKED",
                         "NOT_REVOKED");
     }
@@ -112,6 +120,7 @@ class RulesDifferentialTest {
         final List<String> subjects;
         final List<SessionRecord> known = new ArrayList<>();
         final List<String> requestIds = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
         final int limit;
         final boolean reject;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -124,7 +133,14 @@ class RulesDifferentialTest {
         }
 
         Op next() {
-            now = now.plusMillis(random.nextInt(25) == 0 ? 5_000 + random.nextInt(30_000) : random.nextInt(1_000));
+            int tick = random.nextInt(25);
+            if (tick == 0) {
+                now = now.plusMillis(5_000 + random.nextInt(30_000));
+            } else if (tick == 1) {
+                now = behind(now.minusMillis(1 + random.nextInt(50))); // another instance, whose clock is behind
+            } else if (tick > 5) {
+                now = now.plusMillis(random.nextInt(1_000)); // else the same millisecond as the last step
+            }
             if (!known.isEmpty() && random.nextInt(30) == 0) {
                 Instant end = known.get(random.nextInt(known.size())).expiresAt();
                 now = end.isAfter(now) ? end : now; // exactly at a session's end
@@ -134,9 +150,24 @@ class RulesDifferentialTest {
             if (kind == 0 || kind == 1) {
                 String subject = subjects.get(random.nextInt(2));
                 SessionRecord session = SessionRecord.open(
-                        "s" + UUID.randomUUID().toString().substring(0, 8), subject, "d", at, REFRESH_TTL, null);
+                        "s" + Long.toHexString(random.nextLong()), // from the seed: ties break alike each run
+                        subject,
+                        random.nextBoolean() ? "d" : null,
+                        at,
+                        REFRESH_TTL,
+                        random.nextBoolean() ? null : Duration.ofMillis(1_000 + random.nextInt(45_000)));
+                if (known.stream()
+                        .anyMatch(k ->
+                                k.subject().equals(subject) && k.createdAt().equals(at) && !k.isExpired(at))) {
+                    notes.add("SAME_MILLISECOND_LOGINS");
+                }
                 known.add(session);
                 LoginRequest login = new LoginRequest(session, limit, reject);
+                if (random.nextInt(4) == 0) { // as a driver sends it again at once when the reply is lost
+                    return op(
+                            s -> List.of(s.create(login), s.create(login)),
+                            "login " + session.sessionId() + " of " + subject.charAt(0) + " sent twice");
+                }
                 return op(s -> s.create(login), "login " + session.sessionId() + " of " + subject.charAt(0));
             }
             SessionRecord session = known.get(random.nextInt(known.size()));
@@ -173,6 +204,20 @@ class RulesDifferentialTest {
             return op(s -> s.rotate(rotation), "rotate " + session.sessionId() + " presenting " + generation);
         }
 
+        /**
+         * An earlier time, unless a session expired since: a store may already have deleted it, and the two
+         * would then rightly disagree on whether it is still there.
+         */
+        Instant behind(Instant earlier) {
+            for (SessionRecord session : known) {
+                if (session.expiresAt().isAfter(earlier) && !session.expiresAt().isAfter(now)) {
+                    return now;
+                }
+            }
+            notes.add("CLOCK_BEHIND");
+            return earlier;
+        }
+
         /** No grace, some, or exactly the time since the last rotation (the period's last millisecond). */
         Duration grace(SessionRecord session, Instant at) {
             int pick = random.nextInt(6);
@@ -185,6 +230,11 @@ class RulesDifferentialTest {
 
         /** Takes the newest record the rules returned, so later steps present generations near the real one. */
         void learn(Object answer) {
+            if (answer instanceof dev.rotor.spi.RotationResult result
+                    && result.outcome() == dev.rotor.spi.RotationResult.Outcome.ROTATED
+                    && result.session().expiresAt().equals(result.session().absoluteExpiresAt())) {
+                notes.add("CAPPED_BY_ABSOLUTE_LIFETIME");
+            }
             if (answer instanceof dev.rotor.spi.RotationResult result && result.session() != null) {
                 known.replaceAll(s -> s.sessionId().equals(result.session().sessionId()) ? result.session() : s);
             }
@@ -210,12 +260,18 @@ class RulesDifferentialTest {
     }
 
     private static String kindOf(Object answer) {
+        if (answer instanceof List<?> answers) {
+            return kindOf(answers.get(answers.size() - 1));
+        }
         if (answer instanceof dev.rotor.spi.RotationResult result) {
             return result.revokedSessions() > 0
                     ? "REUSE_REVOKING"
                     : result.outcome().name();
         }
         if (answer instanceof dev.rotor.spi.LoginResult result) {
+            if (result.alreadyStored()) {
+                return "LOGIN_SENT_AGAIN";
+            }
             return !result.opened() ? "LOGIN_REJECTED" : result.evicted().isEmpty() ? "LOGIN" : "LOGIN_EVICTING";
         }
         if (answer instanceof Boolean revoked) {
