@@ -6,7 +6,7 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import dev.rotor.TokenPair;
 import dev.rotor.TokenService;
 import dev.rotor.store.redis.RedisSessionStore;
-import dev.rotor.store.redis.testing.RedisServer;
+import dev.rotor.testing.redis.RedisServer;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
