@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param issuedAt when it was minted ({@code iat})
  * @param expiresAt when it expires ({@code exp})
  * @param claims the custom claims in token order, unmodifiable; nested objects are maps, arrays are lists
+ * @param clientId the client the token was issued to ({@code client_id}), or {@code null}
+ * @param scope the granted scope: the custom claim {@code scope} if it is a string (RFC 9068 §2.2.3, space-separated
+ *     scope tokens), else {@code null}
  */
 public record AccessClaims(
         String subject,
@@ -24,7 +27,9 @@ public record AccessClaims(
         String deviceId,
         Instant issuedAt,
         Instant expiresAt,
-        Map<String, Object> claims) {
+        Map<String, Object> claims,
+        String clientId,
+        String scope) {
 
     /**
      * Checks the components.
@@ -36,6 +41,8 @@ public record AccessClaims(
      * @param issuedAt see {@link #issuedAt()}
      * @param expiresAt see {@link #expiresAt()}
      * @param claims see {@link #claims()}
+     * @param clientId see {@link #clientId()}
+     * @param scope see {@link #scope()}
      * @throws NullPointerException if a required component is {@code null}
      */
     public AccessClaims {

@@ -9,7 +9,7 @@ final class CustomClaims {
 
     /** Registered claims Rotor writes itself; a custom claim may not take their names. */
     static final Set<String> RESERVED =
-            Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "sid", "gen", "did", "clm");
+            Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "sid", "gen", "did", "clm", "client_id");
 
     /** Most custom claims per token; with the registered ones it stays under {@link PayloadParser#MAX_CLAIMS}. */
     static final int MAX_CUSTOM = PayloadParser.MAX_CLAIMS - RESERVED.size();

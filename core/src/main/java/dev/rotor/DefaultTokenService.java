@@ -2,6 +2,7 @@ package dev.rotor;
 
 import dev.rotor.RotorException.Reason;
 import dev.rotor.TokenEvent.Type;
+import dev.rotor.TokenRefusal.Operation;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.SessionRecord;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,19 +31,28 @@ final class DefaultTokenService implements TokenService {
     private final EventPublisher events;
     private final LiveSessionCache liveSessions;
     private final StoreCalls calls;
+    private final String jwkSet;
 
     DefaultTokenService(RotorConfig config) {
         this.config = config;
         this.store = config.store();
-        KeyRing keys = new KeyRing(config.signingKey(), config.verificationKeys());
+        KeyRing keys = new KeyRing(config.signingKey(), config.verificationKeys(), config.refreshTokenKey());
+        this.jwkSet = JwkSet.json(keys.accessKeys());
         this.codec = new TokenCodec(
-                keys, config.issuer(), config.audience(), config.leeway().getSeconds(), config.maxTokenLength());
+                keys,
+                config.issuer(),
+                config.audiences(),
+                config.refreshTokenAudience(),
+                config.clientId(),
+                config.leeway().getSeconds(),
+                config.maxTokenLength());
         this.minter = new PairMinter(codec, config.accessTokenTtl().getSeconds());
-        this.events = new EventPublisher(config.listeners());
+        this.events = new EventPublisher(config.listeners(), config.clock());
         this.liveSessions = config.liveSessionStaleness() == null
                 ? null
                 : new LiveSessionCache(config.liveSessionStaleness().toMillis(), config.liveSessionCacheSize());
-        this.calls = new StoreCalls(liveSessions, config.reuseScope(), config.oauth2Errors());
+        this.calls = new StoreCalls(
+                liveSessions, config.reuseScope(), config.oauth2Errors(), new StoreHealth(config.clock(), events));
     }
 
     @Override
@@ -51,14 +62,20 @@ final class DefaultTokenService implements TokenService {
 
     @Override
     public TokenPair issue(String subject, String deviceId, Map<String, ?> claims) {
-        Inputs.subject(subject);
-        Inputs.device(deviceId);
-        String claimsJson = CustomClaims.toJson(claims);
+        return issue(new Login(subject, deviceId, claims, null, null));
+    }
+
+    @Override
+    public TokenPair issue(Login login) {
+        String subject = Inputs.subject(login.subject());
+        String deviceId = Inputs.device(login.deviceId());
+        String clientId = Inputs.clientId(login.clientId(), "clientId");
+        String claimsJson = CustomClaims.toJson(withScope(login));
         Instant now = now();
         SessionRecord session = SessionRecord.open(
                 Ids.sessionId(), subject, deviceId, now, config.refreshTokenTtl(), config.absoluteSessionLifetime());
-        minter.checkRoom(subject, session.sessionId(), deviceId, claimsJson, claimsJson);
-        TokenPair pair = minter.mint(session, claimsJson, claimsJson, now);
+        minter.checkRoom(subject, session.sessionId(), deviceId, clientId, claimsJson, claimsJson);
+        TokenPair pair = minter.mint(session, clientId, claimsJson, claimsJson, now);
         calls.call(() -> {
             store.create(session);
             return null;
@@ -75,6 +92,15 @@ final class DefaultTokenService implements TokenService {
 
     @Override
     public TokenPair refresh(String refreshToken, String deviceId) {
+        try {
+            return rotate(refreshToken, deviceId);
+        } catch (RotorException e) {
+            events.refused(Operation.REFRESH, e.reason());
+            throw e;
+        }
+    }
+
+    private TokenPair rotate(String refreshToken, String deviceId) {
         if (refreshToken == null || refreshToken.isBlank()) {
             throw refreshFailure(Reason.REFRESH_TOKEN_REQUIRED);
         }
@@ -84,7 +110,13 @@ final class DefaultTokenService implements TokenService {
             throw refreshFailure(Reason.TOKEN_INVALID);
         }
         String accessClaims = accessClaims(token);
-        minter.checkRoom(token.subject(), token.sessionId(), token.deviceId(), token.sessionClaimsJson(), accessClaims);
+        minter.checkRoom(
+                token.subject(),
+                token.sessionId(),
+                token.deviceId(),
+                token.clientId(),
+                token.sessionClaimsJson(),
+                accessClaims);
         RotationRequest request = new RotationRequest(
                 token.subject(),
                 token.sessionId(),
@@ -114,7 +146,7 @@ final class DefaultTokenService implements TokenService {
                 throw refreshFailure(
                         token.expiresAt() * 1000 <= now.toEpochMilli() ? Reason.TOKEN_EXPIRED : Reason.TOKEN_REVOKED);
         }
-        return minter.mint(session, token.sessionClaimsJson(), accessClaims, now);
+        return minter.mint(session, token.clientId(), token.sessionClaimsJson(), accessClaims, now);
     }
 
     private RotorException reuseDetected(VerifiedToken token, RotationResult result, Instant now) {
@@ -143,6 +175,15 @@ final class DefaultTokenService implements TokenService {
 
     @Override
     public AccessClaims verifyAccessToken(String accessToken) {
+        try {
+            return verifyAccess(accessToken);
+        } catch (RotorException e) {
+            events.refused(Operation.VERIFY_ACCESS_TOKEN, e.reason());
+            throw e;
+        }
+    }
+
+    private AccessClaims verifyAccess(String accessToken) {
         if (accessToken == null || accessToken.isBlank()) {
             throw RotorException.accessFailure(Reason.TOKEN_INVALID);
         }
@@ -164,17 +205,29 @@ final class DefaultTokenService implements TokenService {
                 token.deviceId(),
                 Instant.ofEpochSecond(token.issuedAt()),
                 Instant.ofEpochSecond(token.expiresAt()),
-                token.customClaims());
+                token.customClaims(),
+                token.clientId(),
+                token.customClaims().get("scope") instanceof String scope ? scope : null);
+    }
+
+    @Override
+    public String jwkSet() {
+        return jwkSet;
     }
 
     @Override
     public boolean logout(String refreshToken) {
-        if (refreshToken == null || refreshToken.isBlank()) {
-            throw refreshFailure(Reason.REFRESH_TOKEN_REQUIRED);
+        try {
+            if (refreshToken == null || refreshToken.isBlank()) {
+                throw refreshFailure(Reason.REFRESH_TOKEN_REQUIRED);
+            }
+            Instant now = now();
+            VerifiedToken token = verify(refreshToken, TokenType.REFRESH, now.toEpochMilli(), false);
+            return revoke(token.subject(), token.sessionId(), token.deviceId(), token.generation(), now);
+        } catch (RotorException e) {
+            events.refused(Operation.LOGOUT, e.reason());
+            throw e;
         }
-        Instant now = now();
-        VerifiedToken token = verify(refreshToken, TokenType.REFRESH, now.toEpochMilli(), false);
-        return revoke(token.subject(), token.sessionId(), token.deviceId(), token.generation(), now);
     }
 
     @Override
@@ -213,6 +266,20 @@ final class DefaultTokenService implements TokenService {
                 .sorted(Comparator.comparing(SessionRecord::createdAt))
                 .map(s -> new SessionInfo(s.sessionId(), s.deviceId(), s.createdAt(), s.rotatedAt(), s.expiresAt()))
                 .toList();
+    }
+
+    /** The login's claims with its scope, which is the custom claim {@code scope} (RFC 9068 §2.2.3). */
+    private static Map<String, ?> withScope(Login login) {
+        if (login.scope() == null) {
+            return login.claims();
+        }
+        Inputs.scope(login.scope());
+        if (login.claims().containsKey("scope")) {
+            throw new IllegalArgumentException("give the scope once: in Login.withScope or as the claim 'scope'");
+        }
+        Map<String, Object> claims = new LinkedHashMap<>(login.claims());
+        claims.put("scope", login.scope());
+        return claims;
     }
 
     /** The custom claims of the new access token: the login's, or the user lookup's. */

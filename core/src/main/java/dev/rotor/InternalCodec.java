@@ -19,8 +19,9 @@ public final class InternalCodec {
     }
 
     /**
-     * A codec that signs with {@code key} for {@code issuer}, with no audience, no leeway and the default
-     * maximum token length.
+     * A codec that signs access tokens with {@code key} and refresh tokens with the key derived from it, for
+     * {@code issuer}, as a service built with only these settings would: no access-token audience, refresh
+     * tokens for {@code issuer + "/refresh"}, no leeway, the default maximum token length.
      *
      * @param key the signing key
      * @param issuer the {@code iss} claim
@@ -29,7 +30,8 @@ public final class InternalCodec {
      * @throws IllegalArgumentException if a claim is reserved or of an unsupported type
      */
     public static InternalCodec of(JwtKey key, String issuer, Map<String, ?> claims) {
-        TokenCodec codec = new TokenCodec(new KeyRing(key, List.of()), issuer, null, 0, 8192);
+        TokenCodec codec = new TokenCodec(
+                new KeyRing(key, List.of(), null), issuer, List.of(), issuer + "/refresh", null, 0, 8192);
         return new InternalCodec(codec, CustomClaims.toJson(claims));
     }
 
@@ -45,7 +47,7 @@ public final class InternalCodec {
      * @throws IllegalArgumentException if the token would be over the maximum length
      */
     public String mintAccess(String subject, String sessionId, long generation, long iat, long exp) {
-        return codec.mintAccess(subject, sessionId, generation, null, iat, exp, claims);
+        return codec.mintAccess(subject, sessionId, generation, null, null, iat, exp, claims);
     }
 
     /**
@@ -60,7 +62,7 @@ public final class InternalCodec {
      * @throws IllegalArgumentException if the token would be over the maximum length
      */
     public String mintRefresh(String subject, String sessionId, long generation, long iat, long exp) {
-        return codec.mintRefresh(subject, sessionId, generation, null, iat, exp, claims);
+        return codec.mintRefresh(subject, sessionId, generation, null, null, iat, exp, claims);
     }
 
     /**

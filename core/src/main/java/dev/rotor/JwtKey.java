@@ -4,6 +4,8 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.SignatureGenerationException;
 import com.auth0.jwt.exceptions.SignatureVerificationException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateKey;
@@ -19,7 +21,9 @@ import java.util.regex.Pattern;
  *
  * <p>Give the current key to {@link TokenServiceBuilder#signingKey(JwtKey)} and retired keys to {@link
  * TokenServiceBuilder#verificationKey(JwtKey)}, so tokens signed before a key rotation stay valid until they
- * expire. {@link #toString()} never shows key material.
+ * expire. The public halves of RS256 and ES256 keys are published by {@link TokenService#jwkSet()}; the
+ * refresh tokens' own key goes to {@link TokenServiceBuilder#refreshTokenKey(JwtKey)}. {@link #toString()}
+ * never shows key material.
  */
 public final class JwtKey {
 
@@ -30,11 +34,17 @@ public final class JwtKey {
     private final String keyId;
     private final Algorithm algorithm;
     private final boolean canSign;
+    /** The RSA or EC public key; {@code null} for HS256. */
+    private final PublicKey publicKey;
+    /** The HS256 secret, the RSA private exponent or the EC private scalar; {@code null} if verify-only. */
+    private final byte[] secret;
 
-    private JwtKey(String keyId, Algorithm algorithm, boolean canSign) {
+    private JwtKey(String keyId, Algorithm algorithm, PublicKey publicKey, byte[] secret) {
         this.keyId = keyId;
         this.algorithm = algorithm;
-        this.canSign = canSign;
+        this.canSign = secret != null;
+        this.publicKey = publicKey;
+        this.secret = secret;
     }
 
     /**
@@ -52,7 +62,8 @@ public final class JwtKey {
             throw new IllegalArgumentException(
                     "an HS256 secret needs at least 256 bits (32 bytes), got " + secret.length * 8 + " bits");
         }
-        return new JwtKey(checkedId(keyId), new HmacSha256(Arrays.copyOf(secret, secret.length)), true);
+        byte[] copy = Arrays.copyOf(secret, secret.length);
+        return new JwtKey(checkedId(keyId), new HmacSha256(copy), null, copy);
     }
 
     /**
@@ -84,7 +95,11 @@ public final class JwtKey {
     public static JwtKey rs256(String keyId, RSAPublicKey publicKey, RSAPrivateKey privateKey) {
         checkRsa(publicKey);
         Objects.requireNonNull(privateKey, "privateKey");
-        return new JwtKey(checkedId(keyId), matchingPair(Algorithm.RSA256(publicKey, privateKey)), true);
+        return new JwtKey(
+                checkedId(keyId),
+                matchingPair(Algorithm.RSA256(publicKey, privateKey)),
+                publicKey,
+                privateKey.getPrivateExponent().toByteArray());
     }
 
     /**
@@ -98,7 +113,7 @@ public final class JwtKey {
      */
     public static JwtKey rs256(String keyId, RSAPublicKey publicKey) {
         checkRsa(publicKey);
-        return new JwtKey(checkedId(keyId), Algorithm.RSA256(publicKey, null), false);
+        return new JwtKey(checkedId(keyId), Algorithm.RSA256(publicKey, null), publicKey, null);
     }
 
     /**
@@ -115,7 +130,11 @@ public final class JwtKey {
     public static JwtKey es256(String keyId, ECPublicKey publicKey, ECPrivateKey privateKey) {
         checkP256(publicKey);
         Objects.requireNonNull(privateKey, "privateKey");
-        return new JwtKey(checkedId(keyId), matchingPair(new EcdsaSha256LowS(publicKey, privateKey)), true);
+        return new JwtKey(
+                checkedId(keyId),
+                matchingPair(new EcdsaSha256LowS(publicKey, privateKey)),
+                publicKey,
+                privateKey.getS().toByteArray());
     }
 
     /**
@@ -129,7 +148,24 @@ public final class JwtKey {
      */
     public static JwtKey es256(String keyId, ECPublicKey publicKey) {
         checkP256(publicKey);
-        return new JwtKey(checkedId(keyId), new EcdsaSha256LowS(publicKey, null), false);
+        return new JwtKey(checkedId(keyId), new EcdsaSha256LowS(publicKey, null), publicKey, null);
+    }
+
+    /**
+     * An RS256 or ES256 key pair from an unencrypted PKCS#8 PEM private key ({@code -----BEGIN PRIVATE
+     * KEY-----}, as {@code openssl genpkey} writes it); the public key is computed from the private one.
+     *
+     * @param keyId the {@code kid}
+     * @param algorithm {@code RS256} (an RSA key of at least 2048 bits) or {@code ES256} (a P-256 key)
+     * @param pem the PEM text; other text around the PEM block is ignored
+     * @return the key, which signs and verifies
+     * @throws IllegalArgumentException if the id is malformed, the algorithm neither RS256 nor ES256, or the
+     *     text no PKCS#8 private key of that algorithm (the message says which and how to convert; it never
+     *     quotes the key)
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static JwtKey fromPem(String keyId, String algorithm, String pem) {
+        return PemKeys.read(checkedId(keyId), Objects.requireNonNull(algorithm, "algorithm"), pem);
     }
 
     /**
@@ -161,6 +197,34 @@ public final class JwtKey {
 
     Algorithm jwtAlgorithm() {
         return algorithm;
+    }
+
+    /** The RSA or EC public key, or {@code null} for HS256. */
+    PublicKey publicKey() {
+        return publicKey;
+    }
+
+    /** Whether the two keys are the same key, whatever their ids: the same secret or the same public key. */
+    boolean sameMaterial(JwtKey other) {
+        if (publicKey != null || other.publicKey != null) {
+            return publicKey != null && publicKey.equals(other.publicKey);
+        }
+        return MessageDigest.isEqual(secret, other.secret);
+    }
+
+    /**
+     * An HS256 key for refresh tokens derived from this key's secret part: another key, the same on every
+     * instance and after every restart, never in a JWK Set. Its id is {@code rt-} and this key's id (or, for an
+     * id over 61 characters, a digest of it), which no JWK Set lists.
+     */
+    JwtKey derivedRefreshKey() {
+        byte[] label = "rotor refresh-token key, v1".getBytes(StandardCharsets.US_ASCII);
+        String id = keyId.length() <= 61
+                ? keyId
+                : Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(new HmacSha256(label).sign(keyId.getBytes(StandardCharsets.US_ASCII)));
+        return hs256("rt-" + id, new HmacSha256(secret).sign(label));
     }
 
     /**

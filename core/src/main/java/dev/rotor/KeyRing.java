@@ -1,6 +1,7 @@
 package dev.rotor;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,7 +13,9 @@ import java.util.Set;
  * Every header Rotor writes, encoded once. A token is verified only if its header segment is, byte for
  * byte, one of these: the key and the token kind come from this table, never from parsing the token, so
  * {@code alg: none}, algorithm confusion, unknown or hostile {@code kid}, {@code jku}, {@code x5u} and
- * {@code jwk} headers are all refused before any JSON is read.
+ * {@code jwk} headers are all refused before any JSON is read. Access tokens are signed and checked with the
+ * access-token keys, refresh tokens only with the refresh-token key: a refresh token is never signed by a
+ * key whose public half is published.
  */
 final class KeyRing {
 
@@ -20,26 +23,49 @@ final class KeyRing {
     record Entry(JwtKey key, TokenType type) {}
 
     private final JwtKey signingKey;
+    private final JwtKey refreshKey;
+    private final List<JwtKey> accessKeys;
     private final byte[] accessHeader;
     private final byte[] refreshHeader;
     private final Map<String, Entry> headers = new LinkedHashMap<>();
     private final Set<String> keyIds = new HashSet<>();
 
-    KeyRing(JwtKey signingKey, List<JwtKey> verificationKeys) {
+    /**
+     * @param refreshKey the refresh-token key, or {@code null} for keys derived from the access-token keys: the
+     *     signing key's signs, and those of retired keys with a secret part still verify, so that rotating the
+     *     signing key keeps sessions alive. A derived key's id is {@code rt-} and the id of the key it comes from.
+     * @throws IllegalArgumentException if two access-token keys share a key id, or the refresh-token key is
+     *     one of the access-token keys
+     */
+    KeyRing(JwtKey signingKey, List<JwtKey> verificationKeys, JwtKey refreshKey) {
         this.signingKey = signingKey;
+        this.refreshKey = refreshKey != null ? refreshKey : signingKey.derivedRefreshKey();
         this.accessHeader = encodedHeader(signingKey, TokenType.ACCESS).getBytes(StandardCharsets.US_ASCII);
-        this.refreshHeader = encodedHeader(signingKey, TokenType.REFRESH).getBytes(StandardCharsets.US_ASCII);
-        add(signingKey);
-        verificationKeys.forEach(this::add);
-    }
-
-    private void add(JwtKey key) {
-        if (!keyIds.add(key.keyId())) {
-            throw new IllegalArgumentException("key id " + key.keyId() + " is configured twice");
+        this.refreshHeader = encodedHeader(this.refreshKey, TokenType.REFRESH).getBytes(StandardCharsets.US_ASCII);
+        List<JwtKey> access = new ArrayList<>();
+        access.add(signingKey);
+        access.addAll(verificationKeys);
+        for (JwtKey key : access) {
+            if (!keyIds.add(key.keyId())) {
+                throw new IllegalArgumentException("key id " + key.keyId() + " is configured twice");
+            }
+            if (refreshKey != null && key.sameMaterial(refreshKey)) {
+                throw new IllegalArgumentException(
+                        "the refreshTokenKey must be a key of its own, not an access-token key (" + key.keyId() + ")");
+            }
+            headers.put(encodedHeader(key, TokenType.ACCESS), new Entry(key, TokenType.ACCESS));
         }
-        for (TokenType type : TokenType.values()) {
-            headers.put(encodedHeader(key, type), new Entry(key, type));
+        if (refreshKey != null) {
+            headers.put(encodedHeader(refreshKey, TokenType.REFRESH), new Entry(refreshKey, TokenType.REFRESH));
+        } else {
+            for (JwtKey key : access) {
+                if (key.canSign()) {
+                    JwtKey derived = key.derivedRefreshKey();
+                    headers.put(encodedHeader(derived, TokenType.REFRESH), new Entry(derived, TokenType.REFRESH));
+                }
+            }
         }
+        this.accessKeys = List.copyOf(access);
     }
 
     private static String encodedHeader(JwtKey key, TokenType type) {
@@ -48,8 +74,13 @@ final class KeyRing {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.US_ASCII));
     }
 
-    JwtKey signingKey() {
-        return signingKey;
+    JwtKey signingKey(TokenType type) {
+        return type == TokenType.ACCESS ? signingKey : refreshKey;
+    }
+
+    /** The signing key and the retired access-token keys, for the JWK Set; never the refresh-token key. */
+    List<JwtKey> accessKeys() {
+        return accessKeys;
     }
 
     byte[] header(TokenType type) {

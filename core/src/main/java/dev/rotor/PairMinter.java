@@ -26,21 +26,28 @@ final class PairMinter {
      *
      * @throws IllegalArgumentException naming the length and the limit
      */
-    void checkRoom(String subject, String sessionId, String deviceId, String sessionClaims, String accessClaims) {
+    void checkRoom(
+            String subject,
+            String sessionId,
+            String deviceId,
+            String clientId,
+            String sessionClaims,
+            String accessClaims) {
         String longerClaims = sessionClaims.length() >= accessClaims.length() ? sessionClaims : accessClaims;
-        if (codec.surelyFits(subject, sessionId, deviceId, longerClaims)) {
+        if (codec.surelyFits(subject, sessionId, deviceId, clientId, longerClaims)) {
             return;
         }
         long latest = PayloadParser.MAX_EPOCH_SECOND;
-        codec.checkRefreshFits(subject, sessionId, Long.MAX_VALUE, deviceId, latest, latest, sessionClaims);
-        codec.checkAccessFits(subject, sessionId, Long.MAX_VALUE, deviceId, latest, latest, accessClaims);
+        codec.checkRefreshFits(subject, sessionId, Long.MAX_VALUE, deviceId, clientId, latest, latest, sessionClaims);
+        codec.checkAccessFits(subject, sessionId, Long.MAX_VALUE, deviceId, clientId, latest, latest, accessClaims);
     }
 
     /**
+     * @param clientId the login's own client id, carried in both tokens; {@code null} for the configured one
      * @param sessionClaims the login's custom claims, carried in the refresh token unchanged
      * @param accessClaims the custom claims of the access token
      */
-    TokenPair mint(SessionRecord session, String sessionClaims, String accessClaims, Instant now) {
+    TokenPair mint(SessionRecord session, String clientId, String sessionClaims, String accessClaims, Instant now) {
         long iat = session.rotatedAt().getEpochSecond();
         long sessionEnd = session.expiresAt().getEpochSecond();
         long accessExp = Math.min(iat + accessTtlSeconds, sessionEnd);
@@ -49,6 +56,7 @@ final class PairMinter {
                 session.sessionId(),
                 session.generation(),
                 session.deviceId(),
+                clientId,
                 iat,
                 sessionEnd,
                 sessionClaims);
@@ -57,6 +65,7 @@ final class PairMinter {
                 session.sessionId(),
                 session.generation(),
                 session.deviceId(),
+                clientId,
                 iat,
                 accessExp,
                 accessClaims);

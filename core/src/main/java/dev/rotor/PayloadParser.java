@@ -31,11 +31,14 @@ final class PayloadParser {
     /** What a payload says, before the codec checks it. */
     static final class Claims {
         boolean issuerMatches;
-        List<String> audience = List.of();
+        /** {@code null} if the token has no {@code aud}. */
+        List<String> audience;
+
         String subject;
         String sessionId;
         String tokenId;
         String deviceId;
+        String clientId;
         long generation = -1;
         long issuedAt = Long.MIN_VALUE;
         long expiresAt = Long.MIN_VALUE;
@@ -118,6 +121,7 @@ final class PayloadParser {
                 case "iat" -> claims.issuedAt = number(parser, token, MAX_EPOCH_SECOND);
                 case "exp" -> claims.expiresAt = number(parser, token, MAX_EPOCH_SECOND);
                 case "nbf" -> claims.notBefore = number(parser, token, MAX_EPOCH_SECOND);
+                case "client_id" -> claims.clientId = text(parser, token);
                 default -> claims.sessionClaimsJson = rawObject(parser, token, json);
             }
         }
@@ -141,6 +145,7 @@ final class PayloadParser {
             case "exp" -> 8;
             case "nbf" -> 9;
             case "clm" -> 10;
+            case "client_id" -> 11;
             default -> -1;
         };
     }

@@ -16,7 +16,9 @@ import java.util.Objects;
  * RFC 6749 §4.1.2.1 defines for the authorization endpoint, since §5.2 has none for a server failure and a
  * 400 would make clients discard a refresh token that is still good.
  *
- * <p>No message or field of this exception ever contains a token.
+ * <p>No message or field of this exception ever contains a token. A refused token's exception has no stack
+ * trace (refusing is cheap, however many hostile tokens arrive); a {@code STORE_UNAVAILABLE} has one, and the
+ * store's exception as its cause.
  */
 public final class RotorException extends RuntimeException {
 
@@ -31,8 +33,16 @@ public final class RotorException extends RuntimeException {
     /** Whether to answer as an OAuth 2.0 token endpoint. */
     private final boolean oauth2;
 
+    /**
+     * A refused token fills no stack trace: hostile tokens arrive at the rate an attacker chooses, and where one
+     * was refused says nothing. A failed store keeps its trace and its cause, the driver's exception.
+     */
     private RotorException(Reason reason, boolean accessToken, boolean oauth2, Throwable cause) {
-        super(ErrorMessages.message(reason, accessToken, Locale.ENGLISH), cause, false, true);
+        super(
+                ErrorMessages.message(reason, accessToken, Locale.ENGLISH),
+                cause,
+                false,
+                reason == Reason.STORE_UNAVAILABLE);
         this.reason = Objects.requireNonNull(reason, "reason");
         this.accessToken = accessToken;
         this.oauth2 = oauth2;

@@ -1,25 +1,23 @@
 package dev.rotor;
 
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Calls the session store for the service. A failure becomes {@code STORE_UNAVAILABLE}, logged once, and a
- * call that may have revoked sessions makes this instance forget their live answers, even when it failed:
+ * Calls the session store for the service. A failure becomes {@code STORE_UNAVAILABLE}, reported through
+ * {@link StoreHealth} (once per outage, not once per call), and a call that may have revoked sessions makes this instance forget their live answers, even when it failed:
  * the revocation may have committed before the reply was lost.
  */
 final class StoreCalls {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
-
     private final LiveSessionCache liveSessions;
     private final ReuseScope reuseScope;
     private final boolean oauth2Errors;
+    private final StoreHealth health;
 
     /** {@code liveSessions} is {@code null} when access tokens are not checked against the store. */
-    StoreCalls(LiveSessionCache liveSessions, ReuseScope reuseScope, boolean oauth2Errors) {
+    StoreCalls(LiveSessionCache liveSessions, ReuseScope reuseScope, boolean oauth2Errors, StoreHealth health) {
         this.liveSessions = liveSessions;
+        this.health = health;
         this.reuseScope = reuseScope;
         this.oauth2Errors = oauth2Errors;
     }
@@ -49,17 +47,15 @@ final class StoreCalls {
     }
 
     private <T> T call(Supplier<T> call, boolean oauth2) {
+        T result;
         try {
-            return call.get();
+            result = call.get();
         } catch (RuntimeException e) {
-            // As text: slf4j would print a Throwable in the last place as a stack trace, on every call of an outage.
-            LOG.warn(
-                    "Session store unavailable, failing closed: {} (cause: {})",
-                    e.toString(),
-                    String.valueOf(e.getCause()));
-            LOG.debug("Session store failure", e);
+            health.failed(e);
             throw RotorException.storeUnavailable(e, oauth2);
         }
+        health.succeeded();
+        return result;
     }
 
     private void forgetLive(String subject, String sessionId) {

@@ -20,35 +20,75 @@ final class TokenCodec {
      * More than the bytes of a payload that are not strings or claims: names, quotes, commas, braces, and
      * numbers of up to 20 digits (the generation twice, iat, exp).
      */
-    private static final int FIXED_PAYLOAD_BYTES = 192;
+    private static final int FIXED_PAYLOAD_BYTES = 208;
 
     private final KeyRing keys;
-    private final List<String> audience;
-    private final String payloadStart;
+    private final List<String> accessAudiences;
+    private final String refreshAudience;
+    private final String defaultClientId;
+    private final String accessStart;
+    private final String refreshStart;
     private final long leewaySeconds;
     private final int maxTokenLength;
     private final PayloadParser parser;
-    private final int signatureLength;
+    private final int accessSignatureLength;
+    private final int refreshSignatureLength;
     private final int fixedTokenLength;
     private final int payloadStartBytes;
 
-    TokenCodec(KeyRing keys, String issuer, String audience, long leewaySeconds, int maxTokenLength) {
+    /**
+     * @param audiences the access tokens' {@code aud} values, possibly none
+     * @param refreshAudience the refresh tokens' only {@code aud}
+     * @param clientId the access tokens' {@code client_id} unless a login has its own, or {@code null}
+     */
+    TokenCodec(
+            KeyRing keys,
+            String issuer,
+            List<String> audiences,
+            String refreshAudience,
+            String clientId,
+            long leewaySeconds,
+            int maxTokenLength) {
         this.keys = keys;
         this.parser = new PayloadParser(issuer);
-        this.audience = audience == null ? List.of() : List.of(audience);
-        StringBuilder start = new StringBuilder("{\"iss\":");
-        JsonWriter.string(start, issuer);
-        if (audience != null) {
-            JsonWriter.string(start.append(",\"aud\":"), audience);
-        }
-        this.payloadStart = start.toString();
+        this.accessAudiences = List.copyOf(audiences);
+        this.refreshAudience = refreshAudience;
+        this.defaultClientId = clientId;
+        this.accessStart = payloadStart(issuer, audiences);
+        this.refreshStart = payloadStart(issuer, List.of(refreshAudience));
         this.leewaySeconds = leewaySeconds;
         this.maxTokenLength = maxTokenLength;
-        byte[] probe = keys.header(TokenType.ACCESS);
-        this.signatureLength = ENCODER.encode(keys.signingKey().jwtAlgorithm().sign(probe, probe)).length;
-        int longestHeader = Math.max(keys.header(TokenType.ACCESS).length, keys.header(TokenType.REFRESH).length);
-        this.fixedTokenLength = longestHeader + 2 + signatureLength;
-        this.payloadStartBytes = payloadStart.getBytes(StandardCharsets.UTF_8).length;
+        this.accessSignatureLength = signatureLength(TokenType.ACCESS);
+        this.refreshSignatureLength = signatureLength(TokenType.REFRESH);
+        this.fixedTokenLength = Math.max(
+                        keys.header(TokenType.ACCESS).length + accessSignatureLength,
+                        keys.header(TokenType.REFRESH).length + refreshSignatureLength)
+                + 2;
+        this.payloadStartBytes = Math.max(
+                        accessStart.getBytes(StandardCharsets.UTF_8).length,
+                        refreshStart.getBytes(StandardCharsets.UTF_8).length)
+                + (clientId == null ? 0 : 6 * clientId.length());
+    }
+
+    /** {@code {"iss":...,"aud":...}} without its closing brace: one audience as a string, several as an array. */
+    private static String payloadStart(String issuer, List<String> audiences) {
+        StringBuilder start = new StringBuilder("{\"iss\":");
+        JsonWriter.string(start, issuer);
+        if (audiences.size() == 1) {
+            JsonWriter.string(start.append(",\"aud\":"), audiences.get(0));
+        } else if (!audiences.isEmpty()) {
+            start.append(",\"aud\":[");
+            for (int i = 0; i < audiences.size(); i++) {
+                JsonWriter.string(start.append(i == 0 ? "" : ","), audiences.get(i));
+            }
+            start.append(']');
+        }
+        return start.toString();
+    }
+
+    private int signatureLength(TokenType type) {
+        byte[] probe = keys.header(type);
+        return ENCODER.encode(keys.signingKey(type).jwtAlgorithm().sign(probe, probe)).length;
     }
 
     /**
@@ -56,38 +96,84 @@ final class TokenCodec {
      * string may take six bytes in JSON (an escape), a character of the claims JSON three. {@code false} only
      * means that the exact check has to decide.
      */
-    boolean surelyFits(String subject, String sessionId, String deviceId, String claims) {
-        long strings = subject.length() + 2L * sessionId.length() + (deviceId == null ? 0 : deviceId.length());
+    boolean surelyFits(String subject, String sessionId, String deviceId, String clientId, String claims) {
+        long strings = subject.length()
+                + 2L * sessionId.length()
+                + (deviceId == null ? 0 : deviceId.length())
+                + (clientId == null ? 0 : clientId.length());
         long payloadBytes = payloadStartBytes + FIXED_PAYLOAD_BYTES + 6 * strings + 3L * claims.length();
         return fixedTokenLength + (payloadBytes * 4 + 2) / 3 <= maxTokenLength;
     }
 
     String mintRefresh(
-            String subject, String sessionId, long generation, String deviceId, long iat, long exp, String claims) {
-        return sign(TokenType.REFRESH, refreshPayload(subject, sessionId, generation, deviceId, iat, exp, claims));
+            String subject,
+            String sessionId,
+            long generation,
+            String deviceId,
+            String clientId,
+            long iat,
+            long exp,
+            String claims) {
+        return sign(
+                TokenType.REFRESH,
+                refreshPayload(subject, sessionId, generation, deviceId, clientId, iat, exp, claims));
     }
 
     String mintAccess(
-            String subject, String sessionId, long generation, String deviceId, long iat, long exp, String claims) {
-        return sign(TokenType.ACCESS, accessPayload(subject, sessionId, generation, deviceId, iat, exp, claims));
+            String subject,
+            String sessionId,
+            long generation,
+            String deviceId,
+            String clientId,
+            long iat,
+            long exp,
+            String claims) {
+        return sign(
+                TokenType.ACCESS, accessPayload(subject, sessionId, generation, deviceId, clientId, iat, exp, claims));
     }
 
     /** Fails, without signing anything, if the refresh token with these contents would be too long. */
     void checkRefreshFits(
-            String subject, String sessionId, long generation, String deviceId, long iat, long exp, String claims) {
-        checkFits(TokenType.REFRESH, refreshPayload(subject, sessionId, generation, deviceId, iat, exp, claims));
+            String subject,
+            String sessionId,
+            long generation,
+            String deviceId,
+            String clientId,
+            long iat,
+            long exp,
+            String claims) {
+        checkFits(
+                TokenType.REFRESH,
+                refreshPayload(subject, sessionId, generation, deviceId, clientId, iat, exp, claims));
     }
 
     /** Fails, without signing anything, if the access token with these contents would be too long. */
     void checkAccessFits(
-            String subject, String sessionId, long generation, String deviceId, long iat, long exp, String claims) {
-        checkFits(TokenType.ACCESS, accessPayload(subject, sessionId, generation, deviceId, iat, exp, claims));
+            String subject,
+            String sessionId,
+            long generation,
+            String deviceId,
+            String clientId,
+            long iat,
+            long exp,
+            String claims) {
+        checkFits(
+                TokenType.ACCESS, accessPayload(subject, sessionId, generation, deviceId, clientId, iat, exp, claims));
     }
 
+    /** A refresh token carries the login's own client id, if any, so a changed default applies to it too. */
     private StringBuilder refreshPayload(
-            String subject, String sessionId, long generation, String deviceId, long iat, long exp, String claims) {
-        StringBuilder json = payload(subject, sessionId, deviceId, generation, "", iat, exp);
+            String subject,
+            String sessionId,
+            long generation,
+            String deviceId,
+            String clientId,
+            long iat,
+            long exp,
+            String claims) {
+        StringBuilder json = payload(refreshStart, subject, sessionId, deviceId, generation, "", iat, exp);
         json.append(",\"gen\":").append(generation);
+        clientId(json, clientId);
         if (!CustomClaims.NONE.equals(claims)) {
             json.append(",\"clm\":").append(claims);
         }
@@ -95,18 +181,39 @@ final class TokenCodec {
     }
 
     private StringBuilder accessPayload(
-            String subject, String sessionId, long generation, String deviceId, long iat, long exp, String claims) {
-        StringBuilder json = payload(subject, sessionId, deviceId, generation, ".a", iat, exp);
+            String subject,
+            String sessionId,
+            long generation,
+            String deviceId,
+            String clientId,
+            long iat,
+            long exp,
+            String claims) {
+        StringBuilder json = payload(accessStart, subject, sessionId, deviceId, generation, ".a", iat, exp);
+        clientId(json, clientId == null ? defaultClientId : clientId);
         if (!CustomClaims.NONE.equals(claims)) {
             json.append(',').append(claims, 1, claims.length() - 1);
         }
         return json.append('}');
     }
 
+    private static void clientId(StringBuilder json, String clientId) {
+        if (clientId != null) {
+            JsonWriter.string(json.append(",\"client_id\":"), clientId);
+        }
+    }
+
     /** The registered claims; {@code jti} is {@code sessionId '.' generation jtiSuffix}. */
-    private StringBuilder payload(
-            String subject, String sessionId, String deviceId, long generation, String jtiSuffix, long iat, long exp) {
-        StringBuilder json = new StringBuilder(256).append(payloadStart);
+    private static StringBuilder payload(
+            String start,
+            String subject,
+            String sessionId,
+            String deviceId,
+            long generation,
+            String jtiSuffix,
+            long iat,
+            long exp) {
+        StringBuilder json = new StringBuilder(256).append(start);
         JsonWriter.string(json.append(",\"sub\":"), subject);
         boolean plainSessionId = JsonWriter.string(json.append(",\"sid\":"), sessionId);
         if (deviceId != null) {
@@ -128,13 +235,13 @@ final class TokenCodec {
     private String sign(TokenType type, StringBuilder json) {
         byte[] header = keys.header(type);
         byte[] utf8 = json.toString().getBytes(StandardCharsets.UTF_8);
-        if (keys.signingKey().jwtAlgorithm() instanceof HmacSha256 hmac) {
+        if (keys.signingKey(type).jwtAlgorithm() instanceof HmacSha256 hmac) {
             int length = header.length + 1 + (utf8.length * 4 + 2) / 3 + 1 + HmacSha256.SIGNATURE_LENGTH;
             requireFits(length);
             return hmac.token(header, utf8, length);
         }
         byte[] payload = ENCODER.encode(utf8);
-        byte[] signature = ENCODER.encode(keys.signingKey().jwtAlgorithm().sign(header, payload));
+        byte[] signature = ENCODER.encode(keys.signingKey(type).jwtAlgorithm().sign(header, payload));
         byte[] token = new byte[header.length + payload.length + signature.length + 2];
         requireFits(token.length);
         System.arraycopy(header, 0, token, 0, header.length);
@@ -151,6 +258,7 @@ final class TokenCodec {
             char c = json.charAt(i);
             payloadBytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3; // a pair is 4 bytes
         }
+        int signatureLength = type == TokenType.ACCESS ? accessSignatureLength : refreshSignatureLength;
         requireFits(keys.header(type).length + 1 + (payloadBytes * 4 + 2) / 3 + 1 + signatureLength);
     }
 
@@ -223,7 +331,7 @@ final class TokenCodec {
                 && claims.issuedAt != Long.MIN_VALUE
                 && claims.expiresAt != Long.MIN_VALUE
                 && (type == TokenType.ACCESS) == (claims.generation < 0);
-        if (!complete || !claims.issuerMatches || !claims.audience.containsAll(audience)) {
+        if (!complete || !claims.issuerMatches || !audienceMatches(claims.audience, type)) {
             throw TokenRejection.invalid();
         }
         long leewayMillis = leewaySeconds * 1000;
@@ -243,9 +351,30 @@ final class TokenCodec {
                 claims.tokenId,
                 claims.generation,
                 claims.deviceId,
+                claims.clientId,
                 claims.issuedAt,
                 claims.expiresAt,
                 claims.custom,
                 claims.sessionClaimsJson);
+    }
+
+    /**
+     * RFC 7519 §4.1.3: a present {@code aud} must name this service; with no audience configured, no {@code
+     * aud} is accepted at all. Rotor's own tokens always carry the configured audience, so one without it is
+     * refused too. A refresh token's only audience is the refresh endpoint.
+     */
+    private boolean audienceMatches(List<String> presented, TokenType type) {
+        if (presented == null) {
+            return type == TokenType.ACCESS && accessAudiences.isEmpty();
+        }
+        if (type == TokenType.REFRESH) {
+            return presented.size() == 1 && presented.get(0).equals(refreshAudience);
+        }
+        for (String audience : presented) {
+            if (accessAudiences.contains(audience)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -61,11 +61,26 @@ public interface TokenService {
      *     for the session's later access tokens unless a {@link UserLookup} replaces them
      * @return the first token pair of the new session
      * @throws IllegalArgumentException if an argument is out of range, a claim name is registered ({@code
-     *     iss sub aud exp nbf iat jti sid gen did clm}), a value unsupported, or the tokens too long
+     *     iss sub aud exp nbf iat jti sid gen did clm client_id scope}), a value unsupported, or the tokens too
+     *     long
      * @throws NullPointerException if the subject or claims are {@code null}
      * @throws RotorException with {@code STORE_UNAVAILABLE} if the session could not be stored
      */
     TokenPair issue(String subject, String deviceId, Map<String, ?> claims);
+
+    /**
+     * Logs a user in with everything a login can say: device, custom claims, and the OAuth client and scope
+     * written to the session's access tokens ({@code client_id}, {@code scope}) and kept across refreshes.
+     *
+     * @param login the login
+     * @return the first token pair of the new session
+     * @throws IllegalArgumentException as {@link #issue(String, String, Map)}, or if the client id is not 1 to
+     *     256 printable ASCII characters, the scope not scope tokens one space apart (RFC 6749 §3.3), or given
+     *     both as the scope and as a claim
+     * @throws NullPointerException if the login is {@code null}
+     * @throws RotorException with {@code STORE_UNAVAILABLE} if the session could not be stored
+     */
+    TokenPair issue(Login login);
 
     /**
      * Rotates a refresh token: returns a new pair and makes the presented refresh token dead.
@@ -146,4 +161,19 @@ public interface TokenService {
      * @throws RotorException with {@code STORE_UNAVAILABLE} if the store failed
      */
     List<SessionInfo> sessions(String subject);
+
+    /**
+     * The JWK Set (RFC 7517) that lets other services verify access tokens: the public half of the signing key
+     * and of every retired verification key that is RS256 or ES256, each with {@code kty}, {@code kid}, {@code
+     * alg}, {@code use: "sig"} and {@code n}/{@code e} or {@code crv}/{@code x}/{@code y}. Serve it at a URL
+     * such as {@code /.well-known/jwks.json}.
+     *
+     * <p>It never holds a secret or a private key part, and never the refresh-token key, so no verifier can
+     * check a refresh token. HS256 keys are left out because their secret both signs and verifies: publishing
+     * it would let anyone mint tokens. A service with only HS256 keys therefore returns {@code {"keys":[]}}; use
+     * RS256 or ES256 when other services verify its tokens.
+     *
+     * @return the JWK Set as JSON, the same text on every call
+     */
+    String jwkSet();
 }

@@ -4,6 +4,8 @@ import dev.rotor.spi.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,7 +20,11 @@ import java.util.Objects;
  *   <tr><td>{@link #signingKey}</td><td>required</td></tr>
  *   <tr><td>{@link #store}</td><td>required</td></tr>
  *   <tr><td>{@link #issuer}</td><td>{@code rotor}</td></tr>
- *   <tr><td>{@link #audience}</td><td>none</td></tr>
+ *   <tr><td>{@link #audience} or {@link #audiences}</td><td>none: access tokens carry no {@code aud}, and a
+ *       token that carries one is refused</td></tr>
+ *   <tr><td>{@link #clientId}</td><td>none: no {@code client_id} unless a {@link Login} has one</td></tr>
+ *   <tr><td>{@link #refreshTokenKey}</td><td>an HS256 key derived from the signing key</td></tr>
+ *   <tr><td>{@link #refreshTokenAudience}</td><td>the issuer followed by {@code /refresh}</td></tr>
  *   <tr><td>{@link #accessTokenTtl}</td><td>15 minutes</td></tr>
  *   <tr><td>{@link #refreshTokenTtl}</td><td>7 days, restarted by each rotation</td></tr>
  *   <tr><td>{@link #absoluteSessionLifetime}</td><td>none</td></tr>
@@ -33,6 +39,11 @@ import java.util.Objects;
  *   <tr><td>{@link #maxTokenLength}</td><td>8192 characters</td></tr>
  *   <tr><td>{@link #oauth2Errors}</td><td>off</td></tr>
  * </table>
+ *
+ * <p>When other services verify the access tokens (RS256 or ES256 keys, published by {@link
+ * TokenService#jwkSet()}), set an {@link #issuer}, an {@link #audience} and a {@link #clientId}: RFC 9068
+ * verifiers such as Spring Security's refuse tokens without {@code aud} and {@code client_id}. {@link #build()}
+ * logs a warning when an asymmetric signing key has neither.
  */
 public final class TokenServiceBuilder {
 
@@ -43,7 +54,10 @@ public final class TokenServiceBuilder {
     private JwtKey signingKey;
     private final List<JwtKey> verificationKeys = new ArrayList<>();
     private String issuer;
-    private String audience;
+    private List<String> audiences;
+    private String clientId;
+    private JwtKey refreshTokenKey;
+    private String refreshTokenAudience;
     private Duration accessTokenTtl;
     private Duration refreshTokenTtl;
     private Duration absoluteSessionLifetime;
@@ -91,7 +105,9 @@ public final class TokenServiceBuilder {
     }
 
     /**
-     * The session store: {@code CaffeineSessionStore} for one JVM, {@code RedisSessionStore} for several.
+     * The session store: {@code CaffeineSessionStore} for one JVM, {@code RedisSessionStore} for several. The
+     * service never closes it (several services may share one): whoever built the store closes it after the
+     * last call, as a {@code RedisSessionStore} must be to release its connections.
      *
      * @param store the store
      * @return this builder
@@ -119,17 +135,88 @@ public final class TokenServiceBuilder {
     }
 
     /**
-     * The {@code aud} claim written and required. Default: none.
+     * The access tokens' audience: the {@code aud} claim written, and the one a token's {@code aud} must name
+     * to be accepted (RFC 7519 §4.1.3). Default: none, and then a token that carries any {@code aud} is refused.
      *
-     * @param audience a non-blank audience
+     * @param audience a non-blank audience, such as {@code https://api.example.com}
+     * @return this builder
+     * @throws IllegalArgumentException if blank
+     * @throws IllegalStateException if an audience was already set
+     */
+    public TokenServiceBuilder audience(String audience) {
+        return audiences(List.of(Objects.requireNonNull(audience, "audience")));
+    }
+
+    /**
+     * Several access-token audiences: all are written (as a JSON array when more than one), and a token is
+     * accepted if its {@code aud} names at least one of them.
+     *
+     * @param audiences 1 to 16 distinct non-blank audiences, in the order written
+     * @return this builder
+     * @throws IllegalArgumentException if empty, over 16, blank or repeated
+     * @throws IllegalStateException if an audience was already set
+     */
+    public TokenServiceBuilder audiences(Collection<String> audiences) {
+        requireUnset(this.audiences, "audience");
+        List<String> copy = List.copyOf(Objects.requireNonNull(audiences, "audiences"));
+        requireArgument(!copy.isEmpty() && copy.size() <= 16, "audiences must be 1 to 16 values");
+        requireArgument(copy.stream().noneMatch(String::isBlank), "an audience must not be blank");
+        requireArgument(new LinkedHashSet<>(copy).size() == copy.size(), "audiences must be distinct");
+        this.audiences = copy;
+        return this;
+    }
+
+    /**
+     * The {@code client_id} claim of access tokens (RFC 9068 §2.2): the OAuth client they are issued to. A
+     * {@link Login#clientId()} overrides it for one session. Default: none.
+     *
+     * @param clientId 1 to 256 printable ASCII characters
+     * @return this builder
+     * @throws IllegalArgumentException if empty, too long or not printable ASCII
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder clientId(String clientId) {
+        requireUnset(this.clientId, "clientId");
+        this.clientId = Inputs.clientId(Objects.requireNonNull(clientId, "clientId"), "clientId");
+        return this;
+    }
+
+    /**
+     * The key that signs and checks refresh tokens. It is never an access-token key and never in {@link
+     * TokenService#jwkSet()}, so no resource server can verify a refresh token, let alone take it for an
+     * access token. Default: HS256 keys derived from the secret parts of the access-token keys, the same on
+     * every instance and after every restart: the signing key's signs, and a retired {@link #verificationKey}
+     * given with its secret or private part keeps its refresh tokens valid; one given as a public key only
+     * does not. Set a key of its own (32 random bytes for HS256) when services other than this one hold the
+     * HS256 access-token secret, since they could derive the default.
+     *
+     * @param key a key that can sign, other than the access-token keys
+     * @return this builder
+     * @throws IllegalArgumentException if the key can only verify
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder refreshTokenKey(JwtKey key) {
+        requireUnset(refreshTokenKey, "refreshTokenKey");
+        requireArgument(Objects.requireNonNull(key, "key").canSign(), "the refreshTokenKey must be able to sign");
+        this.refreshTokenKey = key;
+        return this;
+    }
+
+    /**
+     * The only {@code aud} of refresh tokens: the issuer's refresh endpoint, never an API, so a resource server
+     * that checks its own audience refuses every refresh token. Default: the issuer (without a trailing
+     * {@code /}) followed by {@code /refresh}.
+     *
+     * @param audience a non-blank audience, such as {@code https://auth.example.com/oauth/token}
      * @return this builder
      * @throws IllegalArgumentException if blank
      * @throws IllegalStateException if already set
      */
-    public TokenServiceBuilder audience(String audience) {
-        requireUnset(this.audience, "audience");
-        requireArgument(!Objects.requireNonNull(audience, "audience").isBlank(), "audience must not be blank");
-        this.audience = audience;
+    public TokenServiceBuilder refreshTokenAudience(String audience) {
+        requireUnset(refreshTokenAudience, "refreshTokenAudience");
+        requireArgument(
+                !Objects.requireNonNull(audience, "audience").isBlank(), "refreshTokenAudience must not be blank");
+        this.refreshTokenAudience = audience;
         return this;
     }
 
@@ -342,16 +429,25 @@ public final class TokenServiceBuilder {
      *
      * @return the token service
      * @throws IllegalStateException if the signing key or the store is missing
-     * @throws IllegalArgumentException if two keys share a key id
+     * @throws IllegalArgumentException if two keys share a key id, the refresh-token key is an access-token
+     *     key, or the refresh-token audience is one of the access tokens'
      */
     public TokenService build() {
         requireState(signingKey != null, "a signingKey is required");
         requireState(store != null, "a store is required");
+        String iss = issuer == null ? "rotor" : issuer;
+        List<String> aud = audiences == null ? List.of() : audiences;
+        String refreshAud = refreshTokenAudience != null ? refreshTokenAudience : refreshEndpoint(iss);
+        requireArgument(
+                !aud.contains(refreshAud), "the refreshTokenAudience must differ from every access-token audience");
         RotorConfig config = new RotorConfig(
                 signingKey,
                 List.copyOf(verificationKeys),
-                issuer == null ? "rotor" : issuer,
-                audience,
+                iss,
+                aud,
+                clientId,
+                refreshTokenKey,
+                refreshAud,
                 accessTokenTtl == null ? Duration.ofMinutes(15) : accessTokenTtl,
                 refreshTokenTtl == null ? Duration.ofDays(7) : refreshTokenTtl,
                 absoluteSessionLifetime,
@@ -367,7 +463,13 @@ public final class TokenServiceBuilder {
                 liveSessionCacheSize,
                 maxTokenLength == 0 ? 8192 : maxTokenLength,
                 Boolean.TRUE.equals(oauth2Errors));
-        return new DefaultTokenService(config);
+        TokenService service = new DefaultTokenService(config);
+        ProfileWarnings.log(config);
+        return service;
+    }
+
+    private static String refreshEndpoint(String issuer) {
+        return (issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer) + "/refresh";
     }
 
     /** At least a second, in whole milliseconds: stores keep times to the millisecond. */

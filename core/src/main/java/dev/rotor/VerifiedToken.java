@@ -7,6 +7,7 @@ import java.util.Map;
  *
  * @param generation the refresh token's generation; -1 for an access token
  * @param deviceId the {@code did} claim, or {@code null}
+ * @param clientId the {@code client_id} claim, or {@code null}: an access token's, or a refresh token's login's own
  * @param issuedAt {@code iat}, epoch seconds
  * @param expiresAt {@code exp}, epoch seconds
  * @param customClaims the access token's custom claims; empty for a refresh token
@@ -19,6 +20,7 @@ record VerifiedToken(
         String tokenId,
         long generation,
         String deviceId,
+        String clientId,
         long issuedAt,
         long expiresAt,
         Map<String, Object> customClaims,

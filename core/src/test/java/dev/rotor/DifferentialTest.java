@@ -40,9 +40,9 @@ class DifferentialTest {
     private final Random random = new Random(SEED);
     private final MutableClock clock = new MutableClock(MINTED);
     private final TokenService rotor = service(Keys.SECRET, ISSUER);
-    private final TokenCodec codec =
-            new TokenCodec(new KeyRing(JwtKey.hs256("k1", Keys.SECRET), List.of()), ISSUER, null, 0, 8192);
-    private final Algorithm algorithm = Algorithm.HMAC256(Keys.SECRET);
+    private final TokenCodec codec = TestCodec.of(ISSUER, 8192);
+    private final Algorithm accessAlgorithm = Algorithm.HMAC256(Keys.SECRET);
+    private final Algorithm refreshAlgorithm = Algorithm.HMAC256(Keys.derivedRefreshSecret(Keys.SECRET));
 
     private int compared;
     private int accepted;
@@ -125,17 +125,25 @@ class DifferentialTest {
 
     /**
      * java-jwt's decision under the same contract: the {@code typ} of the expected kind, the configured
-     * issuer, HS256 with the key, and Rotor's required claims, checked at the same instant.
+     * issuer, HS256 with the kind's key, the kind's audience rule, and Rotor's required claims, checked at the
+     * same instant.
      */
     private Object javaJwtDecision(String token, TokenType type, Instant at) {
         try {
             if (!type.typ.equals(JWT.decode(token).getType())) {
                 return "INVALID";
             }
-            JWTVerifier verifier = ((JWTVerifier.BaseVerification)
-                            JWT.require(algorithm).withIssuer(ISSUER))
-                    .build(Clock.fixed(at, ZoneOffset.UTC));
+            Algorithm algorithm = type == TokenType.ACCESS ? accessAlgorithm : refreshAlgorithm;
+            com.auth0.jwt.interfaces.Verification expected =
+                    JWT.require(algorithm).withIssuer(ISSUER);
+            if (type == TokenType.REFRESH) {
+                expected = expected.withAudience(ISSUER + "/refresh");
+            }
+            JWTVerifier verifier = ((JWTVerifier.BaseVerification) expected).build(Clock.fixed(at, ZoneOffset.UTC));
             DecodedJWT jwt = verifier.verify(token);
+            if (type == TokenType.ACCESS && jwt.getClaims().containsKey("aud")) {
+                return "INVALID"; // no audience configured: any aud names someone else
+            }
             Map<String, Object> claims = new TreeMap<>();
             Map<String, Claim> all = jwt.getClaims();
             for (String required : List.of("sub", "sid", "jti")) {

@@ -18,7 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every token Rotor mints is a standard JWT that plain java-jwt verifies. */
+/**
+ * Every token Rotor mints is a standard JWT that plain java-jwt verifies: access tokens with the signing key,
+ * refresh tokens with the HS256 key Rotor derives from its secret part.
+ */
 class JavaJwtCompatibilityTest {
 
     static Stream<Arguments> keys() {
@@ -61,8 +64,9 @@ class JavaJwtCompatibilityTest {
             assertThat(access.getExpiresAtAsInstant())
                     .isBetween(now.plus(Duration.ofMinutes(14)), now.plus(Duration.ofMinutes(16)));
 
-            DecodedJWT refresh = JWT.require(reference)
+            DecodedJWT refresh = JWT.require(Algorithm.HMAC256(Keys.derivedRefreshSecret(Keys.secretPart(key))))
                     .withIssuer("https://auth.example")
+                    .withAudience("https://auth.example/refresh")
                     .withSubject("alice")
                     .withClaim("did", "phone")
                     .build()

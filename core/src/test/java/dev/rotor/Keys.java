@@ -14,6 +14,33 @@ final class Keys {
 
     private Keys() {}
 
+    /**
+     * The refresh-token secret Rotor derives from an HS256 signing secret when no refreshTokenKey is set,
+     * computed here independently: changing the derivation would end every deployed refresh token.
+     */
+    static byte[] derivedRefreshSecret(byte[] signingSecret) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(signingSecret, "HmacSHA256"));
+            return mac.doFinal("rotor refresh-token key, v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bytes the refresh-token key is derived from: the test keys' HS256 secret, RSA exponent, EC scalar. */
+    static byte[] secretPart(JwtKey key) {
+        return switch (key.algorithm()) {
+            case "HS256" -> SECRET;
+            case "RS256" ->
+                ((java.security.interfaces.RSAPrivateKey) RSA.getPrivate())
+                        .getPrivateExponent()
+                        .toByteArray();
+            default ->
+                ((java.security.interfaces.ECPrivateKey) EC.getPrivate()).getS().toByteArray();
+        };
+    }
+
     static byte[] random(int bytes) {
         byte[] secret = new byte[bytes];
         new SecureRandom().nextBytes(secret);

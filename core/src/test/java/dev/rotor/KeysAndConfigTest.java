@@ -162,7 +162,7 @@ class KeysAndConfigTest {
         assertThat(after.verifyAccessToken(pair.accessToken()).subject()).isEqualTo("alice");
         TokenPair next = after.refresh(pair.refreshToken());
 
-        assertThat(com.auth0.jwt.JWT.decode(next.refreshToken()).getKeyId()).isEqualTo("2026-11");
+        assertThat(com.auth0.jwt.JWT.decode(next.refreshToken()).getKeyId()).isEqualTo("rt-2026-11");
         assertRefused(() -> before.verifyAccessToken(next.accessToken()), Reason.TOKEN_INVALID);
         assertRefused(() -> forgetful.verifyAccessToken(pair.accessToken()), Reason.TOKEN_INVALID);
     }
@@ -188,7 +188,7 @@ class KeysAndConfigTest {
 
         assertThatThrownBy(() -> f.tokens.issue("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> f.tokens.issue("x".repeat(1025))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> f.tokens.issue(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> f.tokens.issue((String) null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> f.tokens.issue("a", "", Map.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> f.tokens.issue("lone \uD800 surrogate"))
                 .isInstanceOf(IllegalArgumentException.class)

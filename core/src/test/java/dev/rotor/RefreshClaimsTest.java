@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 class RefreshClaimsTest {
 
     private final Fixture f = new Fixture();
-    private final TokenCodec sameKey = new TokenCodec(
-            new KeyRing(JwtKey.hs256("k1", Keys.SECRET), List.of()), "https://auth.example", null, 0, 8192);
+    private final TokenCodec sameKey = TestCodec.of("https://auth.example", 8192);
 
     @Test
     void aSignedRefreshTokenWithADuplicateClaimNameIsInvalid() {
@@ -39,6 +38,7 @@ class RefreshClaimsTest {
                 "alice",
                 "ABCDEFGHIJKLMNOPQRSTUV",
                 3,
+                null,
                 null,
                 now,
                 now + Duration.ofDays(1).toSeconds(),

@@ -71,4 +71,26 @@ class RotorExceptionTest {
             assertThat(e.toJson()).startsWith("{\"error\":\"invalid_grant\"");
         });
     }
+
+    @Test
+    void aRefusedTokenCostsNoStackTraceWhileAFailedStoreKeepsItsTraceAndCause() {
+        Fixture f = new Fixture();
+        IllegalStateException driver = new IllegalStateException("connection refused");
+
+        assertThatThrownBy(() -> f.tokens.refresh("not.a.token"))
+                .isInstanceOfSatisfying(
+                        RotorException.class, e -> assertThat(e.getStackTrace()).isEmpty());
+        assertThatThrownBy(() -> f.tokens.verifyAccessToken("not.a.token"))
+                .isInstanceOfSatisfying(
+                        RotorException.class, e -> assertThat(e.getStackTrace()).isEmpty());
+        for (Reason reason : Reason.values()) {
+            if (reason != Reason.STORE_UNAVAILABLE) {
+                assertThat(RotorException.refreshFailure(reason, false).getStackTrace())
+                        .isEmpty();
+            }
+        }
+        RotorException down = RotorException.storeUnavailable(driver, false);
+        assertThat(down.getCause()).isSameAs(driver);
+        assertThat(down.getStackTrace()).isNotEmpty();
+    }
 }

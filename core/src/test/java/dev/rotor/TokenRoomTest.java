@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A login is refused if its tokens could ever outgrow the maximum length, even though the first ones fit. */
 class TokenRoomTest {
 
-    private final TokenCodec codec =
-            new TokenCodec(new KeyRing(JwtKey.hs256("k1", Keys.SECRET), List.of()), "rotor", null, 0, 1024);
+    private final TokenCodec codec = TestCodec.of("rotor", 1024);
 
     @Test
     void theLengthCheckAgreesWithTheMintedLength() {
@@ -21,17 +19,17 @@ class TokenRoomTest {
             String claims = CustomClaims.toJson(Map.of("pad", "é😀".repeat(size / 3) + "x".repeat(size % 3)));
             int minted;
             try {
-                minted = codec.mintRefresh("alice", "sid", 5, "device", 1_800_000_000L, 1_800_600_000L, claims)
+                minted = codec.mintRefresh("alice", "sid", 5, "device", null, 1_800_000_000L, 1_800_600_000L, claims)
                         .length();
             } catch (IllegalArgumentException tooLong) {
                 minted = Integer.MAX_VALUE;
             }
             boolean fits = minted <= 1024;
             if (fits) {
-                codec.checkRefreshFits("alice", "sid", 5, "device", 1_800_000_000L, 1_800_600_000L, claims);
+                codec.checkRefreshFits("alice", "sid", 5, "device", null, 1_800_000_000L, 1_800_600_000L, claims);
             } else {
                 assertThatThrownBy(() -> codec.checkRefreshFits(
-                                "alice", "sid", 5, "device", 1_800_000_000L, 1_800_600_000L, claims))
+                                "alice", "sid", 5, "device", null, 1_800_000_000L, 1_800_600_000L, claims))
                         .isInstanceOf(IllegalArgumentException.class);
             }
         }
@@ -46,16 +44,17 @@ class TokenRoomTest {
                 String text = alphabet.repeat(size);
                 String claims = CustomClaims.toJson(Map.of("pad", text));
                 String device = size % 2 == 0 ? null : text;
-                if (codec.surelyFits(text, "sid-" + text, device, claims)) {
+                if (codec.surelyFits(text, "sid-" + text, device, null, claims)) {
                     judgedQuickly++;
                     long latest = PayloadParser.MAX_EPOCH_SECOND;
-                    codec.checkRefreshFits(text, "sid-" + text, Long.MAX_VALUE, device, latest, latest, claims);
-                    codec.checkAccessFits(text, "sid-" + text, Long.MAX_VALUE, device, latest, latest, claims);
+                    codec.checkRefreshFits(text, "sid-" + text, Long.MAX_VALUE, device, null, latest, latest, claims);
+                    codec.checkAccessFits(text, "sid-" + text, Long.MAX_VALUE, device, null, latest, latest, claims);
                 }
             }
         }
         assertThat(judgedQuickly).as("cases decided without writing the tokens").isGreaterThan(20);
-        assertThat(codec.surelyFits("alice", "ABCDEFGHIJKLMNOPQRSTUV", "phone", "{\"role\":\"admin\",\"tenant\":42}"))
+        assertThat(codec.surelyFits(
+                        "alice", "ABCDEFGHIJKLMNOPQRSTUV", "phone", null, "{\"role\":\"admin\",\"tenant\":42}"))
                 .isTrue();
     }
 
@@ -97,10 +96,9 @@ class TokenRoomTest {
         String tightFit = null;
         for (int size = 300; size < 900 && tightFit == null; size++) {
             String claims = CustomClaims.toJson(Map.of("pad", "x".repeat(size)));
-            TokenCodec codec = new TokenCodec(
-                    new KeyRing(JwtKey.hs256("k1", Keys.SECRET), List.of()), "https://auth.example", null, 0, 1024);
+            TokenCodec codec = TestCodec.of("https://auth.example", 1024);
             String first = codec.mintRefresh(
-                    "alice", "ABCDEFGHIJKLMNOPQRSTUV", 0, null, 1_800_000_000L, 1_800_600_000L, claims);
+                    "alice", "ABCDEFGHIJKLMNOPQRSTUV", 0, null, null, 1_800_000_000L, 1_800_600_000L, claims);
             if (first.length() > 1000 && first.length() <= 1024) {
                 tightFit = "x".repeat(size);
             }

@@ -11,15 +11,88 @@ import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.StoreUnavailableException;
 import dev.rotor.store.memory.CaffeineSessionStore;
+import dev.rotor.store.redis.RedisSessionStore;
+import dev.rotor.store.redis.testing.RedisServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
- * A store outage logs one line per failed call at WARN, naming the failure and its cause, with the stack
- * trace only at DEBUG: an outage must not fill the log with a stack trace per refresh.
+ * A store outage is quiet: one WARN when the store goes down, naming the failure and its cause, a WARN with the
+ * count of failed calls once a minute while it stays down, one INFO when it is back, and each call's stack
+ * trace only at DEBUG: an outage must not fill the log with a line, let alone a stack trace, per refresh.
  */
 class StoreOutageLogTest {
+
+    private static final String SERVICE_LOGGER = " " + TokenService.class.getName() + " - ";
+
+    @Test
+    void aStoppedRedisServerIsOneWarnAPeriodicCountAndOneInfoWhenItIsBack() {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T08:00:00Z"));
+        Clock clock = new Clock() {
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        try (RedisServer redis = RedisServer.start();
+                RedisSessionStore store = RedisSessionStore.builder()
+                        .standalone(redis.hostAndPort())
+                        .timeout(Duration.ofMillis(200))
+                        .attempts(1)
+                        .build()) {
+            TokenService tokens = Backend.tokensOn(store, b -> b.clock(clock));
+            TokenPair pair = tokens.issue("outage-user");
+            int before = CapturedLogs.lines().size();
+            redis.kill();
+
+            for (int i = 0; i < 20; i++) {
+                assertRefusal(() -> tokens.refresh(pair.refreshToken()));
+                now.set(now.get().plusSeconds(1));
+            }
+            now.set(now.get().plusSeconds(60));
+            assertRefusal(() -> tokens.issue("outage-user"));
+            assertRefusal(() -> tokens.sessions("outage-user"));
+            redis.restart();
+            tokens.issue("outage-user");
+            tokens.issue("outage-user");
+
+            List<String> lines = CapturedLogs.lines()
+                    .subList(before, CapturedLogs.lines().size())
+                    .stream()
+                    .filter(line -> line.contains(SERVICE_LOGGER) && !line.startsWith("DEBUG"))
+                    .toList();
+            assertThat(lines).hasSize(3);
+            assertThat(lines.get(0)).startsWith("WARN").contains("Session store unavailable");
+            assertThat(lines.get(1))
+                    .startsWith("WARN")
+                    .contains("still unavailable after PT1M20S: 20 more call(s) failed");
+            assertThat(lines.get(2)).startsWith("INFO").contains("after PT1M20S down; 22 call(s) failed");
+            assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain("\n"));
+        }
+    }
+
+    private static void assertRefusal(ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(RotorException.class, e -> assertThat(e.reason())
+                .isEqualTo(Reason.STORE_UNAVAILABLE));
+    }
 
     @Test
     void aFailedStoreCallIsOneWarnLineWithoutAStackTrace() {

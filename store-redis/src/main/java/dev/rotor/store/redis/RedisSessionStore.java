@@ -15,7 +15,7 @@ import java.util.Optional;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * A {@link SessionStore} in Redis, through Jedis 7: standalone ({@code RedisClient}), Sentinel ({@code
+ * A {@link SessionStore} in Redis, through Jedis 7.2 or newer (tested with 7.5.3): standalone ({@code RedisClient}), Sentinel ({@code
  * RedisSentinelClient}) or Redis Cluster ({@code RedisClusterClient}). Build it with {@link #builder()}.
  *
  * <p>Each write is one Lua script, one {@code EVALSHA} round trip, on one key: the hash of the subject's
@@ -27,6 +27,9 @@ import redis.clients.jedis.UnifiedJedis;
  * StoreUnavailableException} and Rotor issues nothing; the same instance works again once Redis is back. A
  * script that the client sends again after a timeout finds its own request id and answers as the first
  * time, so a committed rotation is never taken for reuse.
+ *
+ * <p>Whoever builds the store closes it, after the last call: {@link #close()} closes the Jedis client the
+ * builder made (a client passed in stays open). A {@code TokenService} never closes the store it was given.
  */
 public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
@@ -46,8 +49,11 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
      * Starts configuring a store.
      *
      * @return a new builder
+     * @throws IllegalStateException if the Jedis on the class path is older than 7.2; the message names the
+     *     version found and the fix
      */
     public static RedisSessionStoreBuilder builder() {
+        JedisVersion.check();
         return new RedisSessionStoreBuilder();
     }
 

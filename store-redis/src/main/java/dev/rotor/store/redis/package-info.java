@@ -1,6 +1,8 @@
 /**
- * A session store in Redis, on Jedis 7: {@link dev.rotor.store.redis.RedisSessionStore}, configured with
- * {@link dev.rotor.store.redis.RedisSessionStoreBuilder}.
+ * A session store in Redis, on Jedis 7.2 or newer: {@link dev.rotor.store.redis.RedisSessionStore},
+ * configured with {@link dev.rotor.store.redis.RedisSessionStoreBuilder}. With an older Jedis on the class
+ * path (Spring Boot's dependency management picks 6.0 or 7.0; set {@code jedis.version}), {@link
+ * dev.rotor.store.redis.RedisSessionStore#builder()} fails at once, naming the version found.
  *
  * <p><b>Layout.</b> All sessions of a subject are fields of one hash, {@code
  * <prefix>{<digest of the subject>}}; the hash tag keeps it in one Redis Cluster slot, so every script names

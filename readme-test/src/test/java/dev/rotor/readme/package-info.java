@@ -1,0 +1,5 @@
+/**
+ * Keeps README.md honest: every {@code ```java} block compiles against the published modules, the quick start
+ * runs, and a JVM whose main returns with a Redis store built the README's way exits.
+ */
+package dev.rotor.readme;
