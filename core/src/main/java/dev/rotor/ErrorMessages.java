@@ -3,7 +3,7 @@ package dev.rotor;
 import dev.rotor.RotorException.Reason;
 import java.util.Locale;
 
-/** The messages of {@link RotorException}, in English and in the original design's Chinese. */
+/** The messages of {@link RotorException}, in English and in the original Go service's Chinese. */
 final class ErrorMessages {
 
     private ErrorMessages() {}

@@ -4,6 +4,9 @@ package dev.rotor;
 public enum ReuseScope {
     /** Only the session (token family) the reused token belongs to. */
     SESSION,
-    /** Every session of the token's subject, on every device: the original design's behaviour. */
+    /**
+     * Every session of the token's subject, on every device: the original Go service's behaviour (see {@link
+     * dev.rotor}).
+     */
     ALL_SESSIONS
 }

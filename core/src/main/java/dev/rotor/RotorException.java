@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * The one exception Rotor's {@link TokenService} throws for a refused token or a failed store. Its {@link
  * #reason()} says what went wrong and knows the HTTP status, gRPC code and message for it; {@link #toJson()}
- * renders the error body of the original design: {@code
+ * renders the error body of the original Go service (see {@link dev.rotor}): {@code
  * {"error":{"code":401,"reason":"TOKEN_EXPIRED","message":"..."}}}.
  *
  * <p>When the service is built with {@link TokenServiceBuilder#oauth2Errors(boolean)}, every failure except
@@ -80,7 +80,7 @@ public final class RotorException extends RuntimeException {
     }
 
     /**
-     * The message in a language; {@code zh} locales get the original design's Chinese messages, any other
+     * The message in a language; {@code zh} locales get the original Go service's Chinese messages, any other
      * English.
      *
      * @param locale the client's locale
@@ -148,7 +148,7 @@ public final class RotorException extends RuntimeException {
         }
 
         /**
-         * The HTTP status of the original design's error table.
+         * The HTTP status of the original Go service's error table.
          *
          * @return the status code
          */

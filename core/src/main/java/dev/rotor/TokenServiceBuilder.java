@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * Configures a {@link TokenService}. Only a signing key and a store are required; everything else has the
- * original design's defaults. Each setter checks its argument at once, and a setter called twice fails, so
- * a misconfiguration shows at start-up, not at the first refresh.
+ * original Go service's defaults (see {@link dev.rotor}). Each setter checks its argument at once, and a
+ * setter called twice fails, so a misconfiguration shows at start-up, not at the first refresh.
  *
  * <table>
  *   <caption>Settings and defaults</caption>
@@ -301,7 +301,8 @@ public final class TokenServiceBuilder {
     }
 
     /**
-     * What a detected reuse revokes. Default {@link ReuseScope#ALL_SESSIONS}, as the original design.
+     * What a detected reuse revokes. Default {@link ReuseScope#ALL_SESSIONS}, as the original Go service did
+     * (see {@link dev.rotor}).
      *
      * @param scope the scope
      * @return this builder

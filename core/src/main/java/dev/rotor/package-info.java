@@ -25,6 +25,13 @@
  * in constant time, before any of the payload is parsed, and tokens longer than the configured maximum are
  * refused before they are decoded.
  *
+ * <h2>The original Go service</h2>
+ *
+ * Rotor began as the Java form of the refresh-token endpoint of a Go authentication service; its error bodies,
+ * Chinese messages and defaults (such as revoking every session of a user on reuse) are that service's. Where
+ * this documentation says "the original Go service", it means that one; the README's section "The original Go
+ * service" says what it did and what Rotor changes.
+ *
  * <h2>Security</h2>
  *
  * No token, token segment or signature is ever stored or logged; {@link dev.rotor.TokenPair#toString()}

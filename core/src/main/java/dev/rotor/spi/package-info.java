@@ -1,6 +1,13 @@
 /**
  * The session store SPI: how Rotor keeps one small record per session and rotates it atomically.
  *
+ * <p>This is the SPI a brief may call a "RefreshTokenStore". It is named {@link dev.rotor.spi.SessionStore}
+ * because it stores sessions (token families), never refresh tokens: every refresh token of a session is its
+ * session id and a generation, signed, so the store holds one record per session with its current generation.
+ * One atomic update of that record rotates the session, tells a reuse from a retry and revokes the family;
+ * a per-token store would need a write per token and could not revoke a family in one step, and whoever read
+ * it would hold token material.
+ *
  * <p>A store implements {@link dev.rotor.spi.SessionStore}. Its one interesting method is
  * {@link dev.rotor.spi.SessionStore#rotate rotate}: it reads a session, decides the outcome of a
  * presented refresh token's generation and writes the result, all in one atomic step (a Lua script in

@@ -21,6 +21,8 @@ final class AuditLog implements TokenEventListener {
                     event.presentedGeneration(),
                     event.currentGeneration(),
                     event.revokedSessions());
+        } else if (event.sessionId() == null) {
+            LOG.info("{} subject={} all sessions ({} revoked)", event.type(), event.subject(), event.revokedSessions());
         } else {
             LOG.info("{} subject={} session={}", event.type(), event.subject(), event.sessionId());
         }

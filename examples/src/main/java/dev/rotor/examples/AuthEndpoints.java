@@ -15,7 +15,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-/** The endpoints of the original design, each a thin call into {@link TokenService}. */
+/** The endpoints of the original Go service (see the README), each a thin call into {@link TokenService}. */
 final class AuthEndpoints {
 
     private static final String COOKIE = "refresh_token";

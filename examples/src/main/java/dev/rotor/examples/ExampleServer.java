@@ -7,6 +7,7 @@ import dev.rotor.TokenService;
 import dev.rotor.TokenServiceBuilder;
 import dev.rotor.spi.SessionStore;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The example server: Rotor behind the original design's HTTP and gRPC endpoints. */
+/** The example server: Rotor behind the original Go service's HTTP and gRPC endpoints. */
 public final class ExampleServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExampleServer.class);
@@ -90,6 +91,7 @@ public final class ExampleServer implements AutoCloseable {
             builder.eventListener(listener);
         }
         TokenService tokens = builder.build();
+        GrpcLogBridge.install();
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(settings.host(), settings.httpPort()), 128);
             ExecutorService httpThreads = Executors.newFixedThreadPool(16);
@@ -100,7 +102,7 @@ public final class ExampleServer implements AutoCloseable {
                             new AuthEndpoints(tokens, users, settings.refreshTokenCookie(), settings.refreshTtl())));
             Server grpc = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.grpcPort()))
                     .maxInboundMessageSize(JsonExchange.MAX_BODY_BYTES) // the HTTP body limit, not gRPC's 4 MB
-                    .addService(new AuthGrpcService(tokens, users))
+                    .addService(ServerInterceptors.intercept(new AuthGrpcService(tokens, users), new GrpcAccessLog()))
                     .build()
                     .start();
             http.start();

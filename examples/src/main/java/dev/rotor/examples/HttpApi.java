@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes requests to {@link AuthEndpoints} and turns every refusal into the original design's error body.
+ * Routes requests to {@link AuthEndpoints} and turns every refusal into the original Go service's error body.
  * Unknown paths answer 404, known paths with the wrong method 405; nothing answers with a stack trace.
  */
 final class HttpApi implements HttpHandler {
@@ -68,25 +68,23 @@ final class HttpApi implements HttpHandler {
             reason = "INVALID_REQUEST";
             exchange.reply(status, errorBody(status, reason, e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.error("Unexpected failure on {} {}", printable(http.getRequestMethod()), printable(path), e);
+            LOG.error(
+                    "Unexpected failure on {} {}",
+                    AccessLog.printable(http.getRequestMethod()),
+                    AccessLog.printable(path),
+                    e);
             exchange.reply(500, errorBody(500, reason, "Internal error"));
         } finally {
-            LOG.info("{} {} -> {} {}", printable(http.getRequestMethod()), printable(path), status, reason);
+            AccessLog.request(http.getRequestMethod(), path, status, reason);
             http.close();
         }
-    }
-
-    /** A request line's part as it may be logged: control characters (forged log lines) and overlong text cut. */
-    private static String printable(String text) {
-        String cut = text.length() > 200 ? text.substring(0, 200) + "..." : text;
-        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     static ObjectNode object() {
         return JsonExchange.JSON.createObjectNode();
     }
 
-    /** The original design's error body, its fields in the design's order. */
+    /** The original Go service's error body, its fields in that service's order. */
     private static ObjectNode errorBody(int status, String reason, String message) {
         ObjectNode body = object();
         body.putObject("error").put("code", status).put("reason", reason).put("message", message);
