@@ -22,7 +22,7 @@ final class JwkSet {
     static String json(List<JwtKey> keys) {
         StringBuilder json = new StringBuilder("{\"keys\":[");
         for (JwtKey key : keys) {
-            PublicKey publicKey = key.publicKey();
+            PublicKey publicKey = key.publicKey().orElse(null);
             if (publicKey == null) {
                 continue;
             }

@@ -13,6 +13,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -199,9 +200,13 @@ public final class JwtKey {
         return algorithm;
     }
 
-    /** The RSA or EC public key, or {@code null} for HS256. */
-    PublicKey publicKey() {
-        return publicKey;
+    /**
+     * The public half of an RS256 or ES256 key, as {@link TokenService#jwkSet()} publishes it.
+     *
+     * @return the RSA or EC public key; empty for HS256, whose secret is never shown
+     */
+    public Optional<PublicKey> publicKey() {
+        return Optional.ofNullable(publicKey);
     }
 
     /** Whether the two keys are the same key, whatever their ids: the same secret or the same public key. */

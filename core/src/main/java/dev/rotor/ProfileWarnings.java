@@ -14,7 +14,7 @@ final class ProfileWarnings {
     private ProfileWarnings() {}
 
     static void log(RotorConfig config) {
-        if (config.signingKey().publicKey() == null) {
+        if (config.signingKey().publicKey().isEmpty()) {
             return; // HS256: only holders of the secret verify, usually this service alone
         }
         if (config.audiences().isEmpty()) {

@@ -23,7 +23,7 @@ import java.util.Objects;
  *   <tr><td>{@link #audience} or {@link #audiences}</td><td>none: access tokens carry no {@code aud}, and a
  *       token that carries one is refused</td></tr>
  *   <tr><td>{@link #clientId}</td><td>none: no {@code client_id} unless a {@link Login} has one</td></tr>
- *   <tr><td>{@link #refreshTokenKey}</td><td>an HS256 key derived from the signing key</td></tr>
+ *   <tr><td>{@link #refreshTokenKey}</td><td>HS256 keys derived from the access-token keys</td></tr>
  *   <tr><td>{@link #refreshTokenAudience}</td><td>the issuer followed by {@code /refresh}</td></tr>
  *   <tr><td>{@link #accessTokenTtl}</td><td>15 minutes</td></tr>
  *   <tr><td>{@link #refreshTokenTtl}</td><td>7 days, restarted by each rotation</td></tr>

@@ -25,6 +25,12 @@
  * in constant time, before any of the payload is parsed, and tokens longer than the configured maximum are
  * refused before they are decoded.
  *
+ * <p>Access tokens follow RFC 9068 ({@code iss}, {@code aud}, {@code sub}, {@code client_id}, {@code iat},
+ * {@code exp}, {@code jti}, optional {@code scope}; see {@link dev.rotor.Login}), and a token whose {@code aud}
+ * does not name this service is refused. Other services verify them through {@link
+ * dev.rotor.TokenService#jwkSet()}. Refresh tokens are signed with a key of their own that is never published
+ * and name the refresh endpoint as their only audience, so no resource server accepts one.
+ *
  * <h2>The original Go service</h2>
  *
  * Rotor began as the Java form of the refresh-token endpoint of a Go authentication service; its error bodies,

@@ -128,6 +128,29 @@ class AccessTokenProfileTest {
     }
 
     @Test
+    void aRefreshTokenOfTheEarlierFormatIsRefusedAndRevokesNothing() throws Exception {
+        Fixture f = new Fixture();
+        TokenPair pair = f.tokens.issue("alice");
+        String payload = new String(
+                        java.util.Base64.getUrlDecoder()
+                                .decode(pair.refreshToken().split("\\.")[1]),
+                        java.nio.charset.StandardCharsets.UTF_8)
+                .replace(",\"aud\":\"https://auth.example/refresh\"", "");
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String signed = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"rt+jwt\",\"kid\":\"k1\"}".getBytes()) + "."
+                + base64.encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(Keys.SECRET, "HmacSHA256"));
+        String legacy = signed + "." + base64.encodeToString(mac.doFinal(signed.getBytes()));
+
+        assertThat(payload).doesNotContain("\"aud\"");
+        assertRefused(() -> f.tokens.refresh(legacy), Reason.TOKEN_INVALID);
+        assertRefused(() -> f.tokens.logout(legacy), Reason.TOKEN_INVALID);
+        assertThat(f.store.rotations).isZero();
+        assertThat(f.tokens.refresh(pair.refreshToken()).sessionId()).isEqualTo(pair.sessionId());
+    }
+
+    @Test
     void theRefreshKeyMustNotBeAnAccessKey() {
         Fixture f = new Fixture();
         JwtKey sameSecretOtherId = JwtKey.hs256("other-id", Keys.SECRET);

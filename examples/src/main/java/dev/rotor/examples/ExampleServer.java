@@ -1,7 +1,6 @@
 package dev.rotor.examples;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.rotor.JwtKey;
 import dev.rotor.TokenEventListener;
 import dev.rotor.TokenService;
 import dev.rotor.TokenServiceBuilder;
@@ -12,7 +11,6 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,13 +75,13 @@ public final class ExampleServer implements AutoCloseable {
         SessionStore store = Stores.from(settings.redisUrl());
         DemoUsers users = new DemoUsers(settings.demoUsers());
         TokenServiceBuilder builder = TokenService.builder()
-                .signingKey(JwtKey.hs256("example", secret(settings)))
                 .store(store)
                 .accessTokenTtl(settings.accessTtl())
                 .refreshTokenTtl(settings.refreshTtl())
                 .reuseScope(settings.reuseScope())
                 .userLookup((subject, claims) -> users.exists(subject) ? Optional.of(claims) : Optional.empty())
                 .eventListener(new AuditLog());
+        IdentityKeys.configure(builder, settings.identity(), settings.jwtSecret());
         if (!settings.reuseGrace().isZero()) {
             builder.reuseGracePeriod(settings.reuseGrace(), 1);
         }
@@ -99,7 +97,8 @@ public final class ExampleServer implements AutoCloseable {
             http.createContext(
                     "/",
                     new HttpApi(
-                            new AuthEndpoints(tokens, users, settings.refreshTokenCookie(), settings.refreshTtl())));
+                            new AuthEndpoints(tokens, users, settings.refreshTokenCookie(), settings.refreshTtl()),
+                            new WellKnownEndpoints(tokens, settings.identity())));
             Server grpc = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.grpcPort()))
                     .maxInboundMessageSize(JsonExchange.MAX_BODY_BYTES) // the HTTP body limit, not gRPC's 4 MB
                     .addService(ServerInterceptors.intercept(new AuthGrpcService(tokens, users), new GrpcAccessLog()))
@@ -151,15 +150,5 @@ public final class ExampleServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         Stores.close(store);
-    }
-
-    private static byte[] secret(ServerSettings settings) {
-        if (settings.jwtSecret() != null) {
-            return settings.jwtSecret();
-        }
-        LOG.warn("JWT_SECRET is not set: using a random key, so tokens die with this process");
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        return random;
     }
 }

@@ -23,18 +23,34 @@ final class HttpApi implements HttpHandler {
         void handle(JsonExchange exchange) throws IOException;
     }
 
-    private record Route(String method, Endpoint endpoint) {}
+    /** {@code bearer}: the endpoint takes an access token, so its 401s say so (RFC 6750 §3). */
+    private record Route(String method, Endpoint endpoint, boolean bearer) {
+
+        Route(String method, Endpoint endpoint) {
+            this(method, endpoint, false);
+        }
+    }
 
     private final Map<String, Route> routes;
 
-    HttpApi(AuthEndpoints endpoints) {
+    HttpApi(AuthEndpoints endpoints, WellKnownEndpoints wellKnown) {
         this.routes = Map.of(
-                "/api/v1/auth/login", new Route("POST", endpoints::login),
-                "/api/v1/auth/refresh", new Route("POST", endpoints::refresh),
-                "/api/v1/auth/logout", new Route("POST", endpoints::logout),
-                "/api/v1/auth/logout-all", new Route("POST", endpoints::logoutAll),
-                "/api/v1/auth/sessions", new Route("GET", endpoints::sessions),
-                "/api/v1/me", new Route("GET", endpoints::me));
+                "/api/v1/auth/login",
+                new Route("POST", endpoints::login),
+                "/api/v1/auth/refresh",
+                new Route("POST", endpoints::refresh),
+                "/api/v1/auth/logout",
+                new Route("POST", endpoints::logout),
+                "/api/v1/auth/logout-all",
+                new Route("POST", endpoints::logoutAll, true),
+                "/api/v1/auth/sessions",
+                new Route("GET", endpoints::sessions, true),
+                "/api/v1/me",
+                new Route("GET", endpoints::me, true),
+                WellKnownEndpoints.JWKS_PATH,
+                new Route("GET", wellKnown::jwks),
+                WellKnownEndpoints.METADATA_PATH,
+                new Route("GET", wellKnown::metadata));
     }
 
     @Override
@@ -58,6 +74,10 @@ final class HttpApi implements HttpHandler {
         } catch (RotorException e) {
             status = e.httpStatus();
             reason = e.reason().name();
+            Route route = routes.get(path);
+            if (status == 401 && route != null && route.bearer()) {
+                exchange.header("WWW-Authenticate", bearerChallenge(e));
+            }
             exchange.replyRaw(status, e.toJson(exchange.locale()));
         } catch (ApiError e) {
             status = e.status;
@@ -78,6 +98,16 @@ final class HttpApi implements HttpHandler {
             AccessLog.request(http.getRequestMethod(), path, status, reason);
             http.close();
         }
+    }
+
+    /**
+     * {@code Bearer error="invalid_token", error_description="..."}: the English message, with only the
+     * characters RFC 6750 §3 allows in it.
+     */
+    private static String bearerChallenge(RotorException e) {
+        String description = e.message(java.util.Locale.ENGLISH);
+        return "Bearer error=\"invalid_token\", error_description=\""
+                + description.replaceAll("[^\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]", "?") + "\"";
     }
 
     static ObjectNode object() {

@@ -116,6 +116,24 @@ final class JsonExchange {
         reply(status, json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A public, cacheable JSON reply: the JWK Set and the metadata. */
+    void replyPublic(String json, int maxAgeSeconds) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "public, max-age=" + maxAgeSeconds);
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** {@code http://} and the address this request came in on, as the server itself sees it (not the Host header). */
+    String ownUrl() {
+        java.net.InetSocketAddress local = exchange.getLocalAddress();
+        String host = local.getAddress().getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + local.getPort();
+    }
+
     void noContent() throws IOException {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(204, -1);

@@ -15,7 +15,19 @@ import java.util.Map;
  *   <tr><td>{@code HOST}</td><td>{@code 127.0.0.1}</td></tr>
  *   <tr><td>{@code PORT}</td><td>8080 (HTTP)</td></tr>
  *   <tr><td>{@code GRPC_PORT}</td><td>9090</td></tr>
- *   <tr><td>{@code JWT_SECRET}</td><td>random per start (logged as a warning); at least 32 bytes</td></tr>
+ *   <tr><td>{@code JWT_ALG}</td><td>{@code HS256}; {@code RS256} or {@code ES256} publish their public key at
+ *       {@code /.well-known/jwks.json}</td></tr>
+ *   <tr><td>{@code JWT_SECRET}</td><td>random per start (logged as a warning); at least 32 bytes; HS256 only</td></tr>
+ *   <tr><td>{@code JWT_PRIVATE_KEY_FILE}</td><td>RS256/ES256: a PKCS#8 PEM private key; without it a key pair is
+ *       generated per start (logged as a warning)</td></tr>
+ *   <tr><td>{@code REFRESH_TOKEN_SECRET}</td><td>the refresh tokens' own HS256 secret, at least 32 bytes; random
+ *       per start (logged as a warning)</td></tr>
+ *   <tr><td>{@code ISSUER}</td><td>{@code rotor}; an http(s) URL, such as {@code https://auth.example.com}, also
+ *       makes the metadata's URLs and the refresh tokens' audience ({@code ISSUER/api/v1/auth/refresh})</td></tr>
+ *   <tr><td>{@code AUDIENCE}</td><td>none: access tokens carry no {@code aud}</td></tr>
+ *   <tr><td>{@code CLIENT_ID}</td><td>none: access tokens carry no {@code client_id}</td></tr>
+ *   <tr><td>{@code LIVE_SESSION_CHECK_SECONDS}</td><td>off; a number turns on the live-session check, so a logout
+ *       ends the session's access tokens too (on other instances within that many seconds)</td></tr>
  *   <tr><td>{@code ACCESS_TTL_SECONDS}</td><td>900</td></tr>
  *   <tr><td>{@code REFRESH_TTL_SECONDS}</td><td>604800</td></tr>
  *   <tr><td>{@code REUSE_GRACE_SECONDS}</td><td>0 (off); when on, one replay per rotation</td></tr>
@@ -39,6 +51,7 @@ import java.util.Map;
  * @param demoUsers the {@code name:password} list
  * @param redisUrl where Redis is, or {@code null} for the in-memory store
  * @param refreshTokenCookie whether the refresh token travels in a cookie
+ * @param identity how tokens are signed and what they say
  */
 public record ServerSettings(
         String host,
@@ -51,7 +64,8 @@ public record ServerSettings(
         ReuseScope reuseScope,
         String demoUsers,
         String redisUrl,
-        boolean refreshTokenCookie) {
+        boolean refreshTokenCookie,
+        IdentitySettings identity) {
 
     /**
      * Reads the settings.
@@ -76,7 +90,8 @@ public record ServerSettings(
                 scope(env.getOrDefault("REUSE_SCOPE", "ALL_SESSIONS")),
                 env.getOrDefault("DEMO_USERS", "alice:wonderland"),
                 env.get("REDIS_URL"),
-                Boolean.parseBoolean(env.getOrDefault("REFRESH_TOKEN_COOKIE", "false")));
+                Boolean.parseBoolean(env.getOrDefault("REFRESH_TOKEN_COOKIE", "false")),
+                IdentitySettings.fromEnvironment(env));
     }
 
     private static int number(Map<String, String> env, String name, int fallback, int min, int max) {

@@ -240,6 +240,7 @@ class HttpApiTest {
     private static TokenService sameKey(Clock clock) {
         return TokenService.builder()
                 .signingKey(JwtKey.hs256("example", RunningServer.SECRET))
+                .refreshTokenKey(JwtKey.hs256("refresh", RunningServer.REFRESH_SECRET))
                 .store(CaffeineSessionStore.create())
                 .clock(clock)
                 .build();

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RunningServer implements AutoCloseable {
 
     static final String SECRET = "an example secret of at least 32 bytes";
+    static final String REFRESH_SECRET = "the refresh tokens' own secret, 32 bytes";
     static final ObjectMapper JSON = new ObjectMapper();
 
     final ExampleServer server;
@@ -26,7 +27,8 @@ final class RunningServer implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
 
     RunningServer(Map<String, String> env) {
-        Map<String, String> all = new HashMap<>(Map.of("PORT", "0", "GRPC_PORT", "0", "JWT_SECRET", SECRET));
+        Map<String, String> all = new HashMap<>(
+                Map.of("PORT", "0", "GRPC_PORT", "0", "JWT_SECRET", SECRET, "REFRESH_TOKEN_SECRET", REFRESH_SECRET));
         all.putAll(env);
         TokenEventListener recorder = events::add;
         this.server = ExampleServer.start(ServerSettings.fromEnvironment(all), recorder);

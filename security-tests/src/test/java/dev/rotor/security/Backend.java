@@ -19,6 +19,12 @@ final class Backend implements AutoCloseable {
 
     static final byte[] SECRET = "the security tests' secret, 32 bytes or more".getBytes(StandardCharsets.UTF_8);
 
+    /**
+     * The HS256 key Rotor derives from {@link #SECRET} for refresh tokens when no refreshTokenKey is set, so
+     * that forged refresh tokens get past the signature check and reach what they attack.
+     */
+    static final byte[] REFRESH_SECRET = Forge.hmac(SECRET, "rotor refresh-token key, v1");
+
     final String name;
     final SessionStore store;
     final List<RedisServer> nodes;

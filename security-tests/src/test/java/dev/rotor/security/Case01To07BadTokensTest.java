@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  */
 class Case01To07BadTokensTest {
 
-    private static final String HEADER_REFRESH = "{\"alg\":\"HS256\",\"typ\":\"rt+jwt\",\"kid\":\"k1\"}";
+    private static final String HEADER_REFRESH = "{\"alg\":\"HS256\",\"typ\":\"rt+jwt\",\"kid\":\"rt-k1\"}";
     private static final String HEADER_ACCESS = "{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"kid\":\"k1\"}";
 
     @ParameterizedTest(name = "{0}")
@@ -47,7 +47,7 @@ class Case01To07BadTokensTest {
         String[] refresh = Forge.segments(pair.refreshToken());
         String[] access = Forge.segments(pair.accessToken());
         for (String alg : List.of("none", "None", "nOnE", "NONE", "")) {
-            String header = "{\"alg\":\"" + alg + "\",\"typ\":\"rt+jwt\",\"kid\":\"k1\"}";
+            String header = "{\"alg\":\"" + alg + "\",\"typ\":\"rt+jwt\",\"kid\":\"rt-k1\"}";
             refusedQuietly(
                     backend,
                     Reason.TOKEN_INVALID,
@@ -133,11 +133,11 @@ class Case01To07BadTokensTest {
                 "{\"alg\":\"HS256\",\"typ\":\"rt+jwt\",\"kid\":\"../x\"}",
                 "{\"alg\":\"HS256\",\"typ\":\"rt+jwt\",\"kid\":\"'\"}",
                 "{\"alg\":\"HS256\",\"typ\":\"rt+jwt\",\"kid\":\"{\"}",
-                "{\"alg\":\"HS256\",\"typ\":\"rt+jwt\",\"kid\":\"k1\",\"jku\":\"http://127.0.0.1:1/jwks\"}",
-                "{\"alg\":\"HS256\",\"typ\":\"rt+jwt\",\"kid\":\"k1\",\"x5u\":\"http://127.0.0.1:1/cert\"}",
-                "{\"alg\":\"HS256\",\"typ\":\"rt+jwt\",\"kid\":\"k1\",\"jwk\":{\"kty\":\"oct\",\"k\":\"AAAA\"}}");
+                "{\"alg\":\"HS256\",\"typ\":\"rt+jwt\",\"kid\":\"rt-k1\",\"jku\":\"http://127.0.0.1:1/jwks\"}",
+                "{\"alg\":\"HS256\",\"typ\":\"rt+jwt\",\"kid\":\"rt-k1\",\"x5u\":\"http://127.0.0.1:1/cert\"}",
+                "{\"alg\":\"HS256\",\"typ\":\"rt+jwt\",\"kid\":\"rt-k1\",\"jwk\":{\"kty\":\"oct\",\"k\":\"AAAA\"}}");
         for (String header : headers) {
-            String token = Forge.hs256(header, payload, Backend.SECRET);
+            String token = Forge.hs256(header, payload, Backend.REFRESH_SECRET);
             refusedQuietly(
                     backend,
                     Reason.TOKEN_INVALID,
@@ -172,7 +172,7 @@ class Case01To07BadTokensTest {
             for (String keyHeader :
                     List.of("\"jku\":\"" + keyUrl + "\"", "\"x5u\":\"" + keyUrl + "\"", "\"jwk\":" + attackerJwk)) {
                 String refresh = Forge.hs256(
-                        "{\"alg\":\"HS256\",\"typ\":\"rt+jwt\",\"kid\":\"k1\"," + keyHeader + "}",
+                        "{\"alg\":\"HS256\",\"typ\":\"rt+jwt\",\"kid\":\"rt-k1\"," + keyHeader + "}",
                         refreshPayload,
                         attackerKey);
                 String access = Forge.hs256(
@@ -226,47 +226,50 @@ class Case01To07BadTokensTest {
         String genuine = tokens.issue("alice").refreshToken();
         String[] parts = Forge.segments(genuine);
         long now = Instant.now().getEpochSecond();
-        String claims = "\"iss\":\"rotor\",\"sub\":\"alice\",\"sid\":\"s\",\"jti\":\"s.0\",\"gen\":0,\"iat\":" + now;
+        String claims =
+                "\"iss\":\"rotor\",\"aud\":\"rotor/refresh\",\"sub\":\"alice\",\"sid\":\"s\",\"jti\":\"s.0\",\"gen\":0,\"iat\":"
+                        + now;
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
         Map<String, String> hostile = new java.util.LinkedHashMap<>();
         hostile.put("1 MB token", "a".repeat(1 << 20));
         hostile.put("1 MB payload", parts[0] + "." + "A".repeat((1 << 20) - 100) + "." + parts[2]);
         hostile.put(
                 "nested 10,000 deep",
-                Forge.hs256(HEADER_REFRESH, "{" + claims + ",\"x\":" + deep + "}", Backend.SECRET));
+                Forge.hs256(HEADER_REFRESH, "{" + claims + ",\"x\":" + deep + "}", Backend.REFRESH_SECRET));
         hostile.put("invalid base64url", parts[0] + ".*+/=." + parts[2]);
         hostile.put("two segments", parts[0] + "." + parts[1]);
         hostile.put("four segments", genuine + "." + parts[2]);
         hostile.put("empty", "..");
-        hostile.put("non-JSON payload", Forge.hs256(HEADER_REFRESH, "not json at all", Backend.SECRET));
-        hostile.put("JSON array payload", Forge.hs256(HEADER_REFRESH, "[1,2,3]", Backend.SECRET));
+        hostile.put("non-JSON payload", Forge.hs256(HEADER_REFRESH, "not json at all", Backend.REFRESH_SECRET));
+        hostile.put("JSON array payload", Forge.hs256(HEADER_REFRESH, "[1,2,3]", Backend.REFRESH_SECRET));
         hostile.put(
                 "duplicate claims",
                 Forge.hs256(
                         HEADER_REFRESH,
                         "{" + claims + ",\"exp\":" + (now + 60) + ",\"exp\":" + (now + 999_999) + "}",
-                        Backend.SECRET));
+                        Backend.REFRESH_SECRET));
         hostile.put(
                 "duplicate sub",
                 Forge.hs256(
                         HEADER_REFRESH,
                         "{" + claims + ",\"exp\":" + (now + 60) + ",\"sub\":\"mallory\"}",
-                        Backend.SECRET));
+                        Backend.REFRESH_SECRET));
         hostile.put(
                 "exp as string",
-                Forge.hs256(HEADER_REFRESH, "{" + claims + ",\"exp\":\"" + (now + 60) + "\"}", Backend.SECRET));
-        hostile.put("exp 1e309", Forge.hs256(HEADER_REFRESH, "{" + claims + ",\"exp\":1e309}", Backend.SECRET));
+                Forge.hs256(HEADER_REFRESH, "{" + claims + ",\"exp\":\"" + (now + 60) + "\"}", Backend.REFRESH_SECRET));
+        hostile.put("exp 1e309", Forge.hs256(HEADER_REFRESH, "{" + claims + ",\"exp\":1e309}", Backend.REFRESH_SECRET));
         hostile.put(
                 "exp huge integer",
-                Forge.hs256(HEADER_REFRESH, "{" + claims + ",\"exp\":" + "9".repeat(400) + "}", Backend.SECRET));
+                Forge.hs256(
+                        HEADER_REFRESH, "{" + claims + ",\"exp\":" + "9".repeat(400) + "}", Backend.REFRESH_SECRET));
         hostile.put(
                 "trailing garbage",
-                Forge.hs256(HEADER_REFRESH, "{" + claims + ",\"exp\":" + (now + 60) + "} {}", Backend.SECRET));
+                Forge.hs256(HEADER_REFRESH, "{" + claims + ",\"exp\":" + (now + 60) + "} {}", Backend.REFRESH_SECRET));
         StringBuilder many = new StringBuilder("{" + claims + ",\"exp\":" + (now + 60));
         for (int i = 0; i < 100; i++) {
             many.append(",\"c").append(i).append("\":1");
         }
-        hostile.put("100 claims", Forge.hs256(HEADER_REFRESH, many.append('}').toString(), Backend.SECRET));
+        hostile.put("100 claims", Forge.hs256(HEADER_REFRESH, many.append('}').toString(), Backend.REFRESH_SECRET));
         for (Map.Entry<String, String> token : hostile.entrySet()) {
             refusedQuietly(backend, Reason.TOKEN_INVALID, token.getKey(), () -> tokens.refresh(token.getValue()));
         }
@@ -308,7 +311,9 @@ class Case01To07BadTokensTest {
                 .build();
         TokenService otherIssuer =
                 backend.tokens(b -> b.issuer("https://evil.example").audience("api"));
-        TokenService otherAudience = backend.tokens(b -> b.audience("admin"));
+        // A refresh token's audience is the refresh endpoint, not the API: another service is another endpoint.
+        TokenService otherAudience =
+                backend.tokens(b -> b.audience("admin").refreshTokenAudience("https://admin.example/refresh"));
         for (TokenService foreign : List.of(otherKey, otherIssuer, otherAudience)) {
             TokenPair theirs = foreign.issue("alice");
             refusedQuietly(
