@@ -21,7 +21,7 @@ public final class InternalCodec {
     /**
      * A codec that signs access tokens with {@code key} and refresh tokens with the key derived from it, for
      * {@code issuer}, as a service built with only these settings would: no access-token audience, refresh
-     * tokens for {@code issuer + "/refresh"}, no leeway, the default maximum token length.
+     * tokens for the issuer followed by {@code /refresh}, no leeway, the default maximum token length.
      *
      * @param key the signing key
      * @param issuer the {@code iss} claim
@@ -31,7 +31,13 @@ public final class InternalCodec {
      */
     public static InternalCodec of(JwtKey key, String issuer, Map<String, ?> claims) {
         TokenCodec codec = new TokenCodec(
-                new KeyRing(key, List.of(), null), issuer, List.of(), issuer + "/refresh", null, 0, 8192);
+                new KeyRing(key, List.of(), null),
+                issuer,
+                List.of(),
+                TokenServiceBuilder.refreshEndpoint(issuer),
+                null,
+                0,
+                8192);
         return new InternalCodec(codec, CustomClaims.toJson(claims));
     }
 
