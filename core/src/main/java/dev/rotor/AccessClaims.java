@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param expiresAt when it expires ({@code exp})
  * @param claims the custom claims in token order, unmodifiable; nested objects are maps, arrays are lists
  * @param clientId the client the token was issued to ({@code client_id}), or {@code null}
- * @param scope the granted scope: the custom claim {@code scope} if it is a string (RFC 9068 §2.2.3, space-separated
- *     scope tokens), else {@code null}
+ * @param scope the granted scope: the claim {@code scope} (RFC 9068 §2.2.3, space-separated scope tokens, held to
+ *     one rule whether it came from {@link Login#withScope} or a custom claim), or {@code null}
  */
 public record AccessClaims(
         String subject,

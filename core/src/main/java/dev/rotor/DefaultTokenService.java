@@ -3,6 +3,8 @@ package dev.rotor;
 import dev.rotor.RotorException.Reason;
 import dev.rotor.TokenEvent.Type;
 import dev.rotor.TokenRefusal.Operation;
+import dev.rotor.spi.LoginRequest;
+import dev.rotor.spi.LoginResult;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.SessionRecord;
@@ -36,7 +38,11 @@ final class DefaultTokenService implements TokenService {
     DefaultTokenService(RotorConfig config) {
         this.config = config;
         this.store = config.store();
-        KeyRing keys = new KeyRing(config.signingKey(), config.verificationKeys(), config.refreshTokenKey());
+        KeyRing keys = new KeyRing(
+                config.signingKey(),
+                config.verificationKeys(),
+                config.refreshTokenKey(),
+                config.refreshTokenVerificationKeys());
         this.jwkSet = JwkSet.json(keys.accessKeys());
         this.codec = new TokenCodec(
                 keys,
@@ -53,6 +59,11 @@ final class DefaultTokenService implements TokenService {
                 : new LiveSessionCache(config.liveSessionStaleness().toMillis(), config.liveSessionCacheSize());
         this.calls = new StoreCalls(
                 liveSessions, config.reuseScope(), config.oauth2Errors(), new StoreHealth(config.clock(), events));
+    }
+
+    /** The settings this service was built with. */
+    RotorConfig config() {
+        return config;
     }
 
     @Override
@@ -76,11 +87,25 @@ final class DefaultTokenService implements TokenService {
                 Ids.sessionId(), subject, deviceId, now, config.refreshTokenTtl(), config.absoluteSessionLifetime());
         minter.checkRoom(subject, session.sessionId(), deviceId, clientId, claimsJson, claimsJson);
         TokenPair pair = minter.mint(session, clientId, claimsJson, claimsJson, now);
-        calls.call(() -> {
-            store.create(session);
-            return null;
-        });
+        LoginRequest request = new LoginRequest(
+                session, config.maxSessionsPerUser(), config.sessionLimitPolicy() == SessionLimitPolicy.REJECT_NEW);
+        LoginResult result;
+        try {
+            result = calls.call(() -> store.create(request));
+        } catch (RotorException storeFailed) {
+            calls.forget(subject, null); // the reply is lost, not necessarily an eviction
+            throw storeFailed;
+        }
+        if (!result.opened()) {
+            LOG.debug("Login refused at the limit of {} sessions per user", request.maxSessions());
+            throw refreshFailure(Reason.SESSION_LIMIT_REACHED);
+        }
         LOG.debug("Session {} opened", session.sessionId());
+        for (SessionRecord evicted : result.evicted()) {
+            calls.forget(subject, evicted.sessionId());
+            LOG.debug("Session {} evicted at the limit of {} per user", evicted.sessionId(), request.maxSessions());
+            events.publish(Type.SESSION_EVICTED, now, evicted, -1, null, 1);
+        }
         events.publish(Type.ISSUED, now, session, -1, null, 0);
         return pair;
     }
@@ -126,7 +151,7 @@ final class DefaultTokenService implements TokenService {
                 config.refreshTokenTtl(),
                 config.reuseGracePeriod(),
                 config.maxGraceReplays(),
-                config.reuseScope());
+                config.reuseScope() == ReuseScope.ALL_SESSIONS);
         RotationResult result;
         try {
             result = calls.call(() -> store.rotate(request));
@@ -268,12 +293,14 @@ final class DefaultTokenService implements TokenService {
                 .toList();
     }
 
-    /** The login's claims with its scope, which is the custom claim {@code scope} (RFC 9068 §2.2.3). */
+    /**
+     * The login's claims with its scope, which is the custom claim {@code scope} (RFC 9068 §2.2.3), checked
+     * with every claim by {@link CustomClaims#toJson}.
+     */
     private static Map<String, ?> withScope(Login login) {
         if (login.scope() == null) {
             return login.claims();
         }
-        Inputs.scope(login.scope());
         if (login.claims().containsKey("scope")) {
             throw new IllegalArgumentException("give the scope once: in Login.withScope or as the claim 'scope'");
         }

@@ -27,6 +27,8 @@ final class ErrorMessages {
                 return token + " has been revoked";
             case USER_NOT_FOUND:
                 return "User not found";
+            case SESSION_LIMIT_REACHED:
+                return "Too many sessions; log out on another device first";
             default:
                 return "Token store is unavailable; try again later";
         }
@@ -47,6 +49,8 @@ final class ErrorMessages {
                 return token + "已被撤销";
             case USER_NOT_FOUND:
                 return "用户不存在";
+            case SESSION_LIMIT_REACHED:
+                return "登录会话过多，请先在其他设备上退出登录";
             default:
                 return "令牌存储暂时不可用，请稍后重试";
         }

@@ -3,8 +3,10 @@ package dev.rotor;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.SignatureGenerationException;
 import com.auth0.jwt.exceptions.SignatureVerificationException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -37,15 +39,21 @@ public final class JwtKey {
     private final boolean canSign;
     /** The RSA or EC public key; {@code null} for HS256. */
     private final PublicKey publicKey;
-    /** The HS256 secret, the RSA private exponent or the EC private scalar; {@code null} if verify-only. */
+    /** The HS256 secret; {@code null} for RS256 and ES256. */
     private final byte[] secret;
+    /**
+     * The RSA or EC private key; {@code null} for HS256 and if verify-only. Its secret part is read only to
+     * derive the default refresh-token key, so a non-exportable (KMS or HSM) key works with a refreshTokenKey.
+     */
+    private final PrivateKey privateKey;
 
-    private JwtKey(String keyId, Algorithm algorithm, PublicKey publicKey, byte[] secret) {
+    private JwtKey(String keyId, Algorithm algorithm, PublicKey publicKey, byte[] secret, PrivateKey privateKey) {
         this.keyId = keyId;
         this.algorithm = algorithm;
-        this.canSign = secret != null;
+        this.canSign = secret != null || privateKey != null;
         this.publicKey = publicKey;
         this.secret = secret;
+        this.privateKey = privateKey;
     }
 
     /**
@@ -64,7 +72,7 @@ public final class JwtKey {
                     "an HS256 secret needs at least 256 bits (32 bytes), got " + secret.length * 8 + " bits");
         }
         byte[] copy = Arrays.copyOf(secret, secret.length);
-        return new JwtKey(checkedId(keyId), new HmacSha256(copy), null, copy);
+        return new JwtKey(checkedId(keyId), new HmacSha256(copy), null, copy, null);
     }
 
     /**
@@ -97,10 +105,7 @@ public final class JwtKey {
         checkRsa(publicKey);
         Objects.requireNonNull(privateKey, "privateKey");
         return new JwtKey(
-                checkedId(keyId),
-                matchingPair(Algorithm.RSA256(publicKey, privateKey)),
-                publicKey,
-                privateKey.getPrivateExponent().toByteArray());
+                checkedId(keyId), matchingPair(Algorithm.RSA256(publicKey, privateKey)), publicKey, null, privateKey);
     }
 
     /**
@@ -114,7 +119,7 @@ public final class JwtKey {
      */
     public static JwtKey rs256(String keyId, RSAPublicKey publicKey) {
         checkRsa(publicKey);
-        return new JwtKey(checkedId(keyId), Algorithm.RSA256(publicKey, null), publicKey, null);
+        return new JwtKey(checkedId(keyId), Algorithm.RSA256(publicKey, null), publicKey, null, null);
     }
 
     /**
@@ -135,7 +140,8 @@ public final class JwtKey {
                 checkedId(keyId),
                 matchingPair(new EcdsaSha256LowS(publicKey, privateKey)),
                 publicKey,
-                privateKey.getS().toByteArray());
+                null,
+                privateKey);
     }
 
     /**
@@ -149,7 +155,7 @@ public final class JwtKey {
      */
     public static JwtKey es256(String keyId, ECPublicKey publicKey) {
         checkP256(publicKey);
-        return new JwtKey(checkedId(keyId), new EcdsaSha256LowS(publicKey, null), publicKey, null);
+        return new JwtKey(checkedId(keyId), new EcdsaSha256LowS(publicKey, null), publicKey, null, null);
     }
 
     /**
@@ -221,6 +227,9 @@ public final class JwtKey {
      * An HS256 key for refresh tokens derived from this key's secret part: another key, the same on every
      * instance and after every restart, never in a JWK Set. Its id is {@code rt-} and this key's id (or, for an
      * id over 61 characters, a digest of it), which no JWK Set lists.
+     *
+     * @throws IllegalArgumentException naming {@code refreshTokenKey} if the private key's secret part cannot be
+     *     read, as with a key held by a KMS or an HSM
      */
     JwtKey derivedRefreshKey() {
         byte[] label = "rotor refresh-token key, v1".getBytes(StandardCharsets.US_ASCII);
@@ -229,7 +238,24 @@ public final class JwtKey {
                 : Base64.getUrlEncoder()
                         .withoutPadding()
                         .encodeToString(new HmacSha256(label).sign(keyId.getBytes(StandardCharsets.US_ASCII)));
-        return hs256("rt-" + id, new HmacSha256(secret).sign(label));
+        return hs256("rt-" + id, new HmacSha256(secret != null ? secret : exportedPrivatePart()).sign(label));
+    }
+
+    /** The RSA private exponent or the EC private scalar, as the default refresh-token key is derived from. */
+    private byte[] exportedPrivatePart() {
+        BigInteger part;
+        try {
+            part = privateKey instanceof RSAPrivateKey rsa
+                    ? rsa.getPrivateExponent()
+                    : ((ECPrivateKey) privateKey).getS();
+        } catch (RuntimeException e) {
+            part = null;
+        }
+        if (part == null) {
+            throw new IllegalArgumentException("the private key of " + keyId + " cannot be read (a KMS or HSM key?),"
+                    + " so no refresh-token key can be derived from it: set TokenServiceBuilder.refreshTokenKey(...)");
+        }
+        return part.toByteArray();
     }
 
     /**

@@ -38,6 +38,15 @@ final class KeyRing {
      *     one of the access-token keys
      */
     KeyRing(JwtKey signingKey, List<JwtKey> verificationKeys, JwtKey refreshKey) {
+        this(signingKey, verificationKeys, refreshKey, List.of());
+    }
+
+    /**
+     * @param refreshVerificationKeys retired refresh-token keys, which only verify refresh tokens
+     * @throws IllegalArgumentException also if two refresh-token keys share a key id, or a retired refresh-token
+     *     key is an access-token key
+     */
+    KeyRing(JwtKey signingKey, List<JwtKey> verificationKeys, JwtKey refreshKey, List<JwtKey> refreshVerificationKeys) {
         this.signingKey = signingKey;
         this.refreshKey = refreshKey != null ? refreshKey : signingKey.derivedRefreshKey();
         this.accessHeader = encodedHeader(signingKey, TokenType.ACCESS).getBytes(StandardCharsets.US_ASCII);
@@ -53,17 +62,32 @@ final class KeyRing {
                 throw new IllegalArgumentException(
                         "the refreshTokenKey must be a key of its own, not an access-token key (" + key.keyId() + ")");
             }
-            headers.put(encodedHeader(key, TokenType.ACCESS), new Entry(key, TokenType.ACCESS));
-        }
-        if (refreshKey != null) {
-            headers.put(encodedHeader(refreshKey, TokenType.REFRESH), new Entry(refreshKey, TokenType.REFRESH));
-        } else {
-            for (JwtKey key : access) {
-                if (key.canSign()) {
-                    JwtKey derived = key.derivedRefreshKey();
-                    headers.put(encodedHeader(derived, TokenType.REFRESH), new Entry(derived, TokenType.REFRESH));
+            for (JwtKey retired : refreshVerificationKeys) {
+                if (key.sameMaterial(retired)) {
+                    throw new IllegalArgumentException(
+                            "a refreshTokenVerificationKey must not be an access-token key (" + key.keyId() + ")");
                 }
             }
+            headers.put(encodedHeader(key, TokenType.ACCESS), new Entry(key, TokenType.ACCESS));
+        }
+        List<JwtKey> refresh = new ArrayList<>();
+        if (refreshKey != null) {
+            refresh.add(refreshKey);
+        } else {
+            refresh.add(this.refreshKey);
+            for (JwtKey key : verificationKeys) {
+                if (key.canSign()) {
+                    refresh.add(key.derivedRefreshKey());
+                }
+            }
+        }
+        refresh.addAll(refreshVerificationKeys);
+        Set<String> refreshIds = new HashSet<>();
+        for (JwtKey key : refresh) {
+            if (!refreshIds.add(key.keyId())) {
+                throw new IllegalArgumentException("refresh-token key id " + key.keyId() + " is configured twice");
+            }
+            headers.put(encodedHeader(key, TokenType.REFRESH), new Entry(key, TokenType.REFRESH));
         }
         this.accessKeys = List.copyOf(access);
     }

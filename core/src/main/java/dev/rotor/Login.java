@@ -14,7 +14,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The client id and scope are written to every access token of the session ({@code client_id}, {@code
- * scope}, RFC 9068 §2.2) and kept across refreshes. The scope is the custom claim {@code scope}, so a {@link
+ * scope}, RFC 9068 §2.2) and kept across refreshes. The scope is the custom claim {@code scope}, which custom
+ * claims may also give, under the same rule (a string of scope tokens one space apart), so a {@link
  * UserLookup} that returns fresh claims decides it anew on each refresh. The values are checked in {@code
  * issue}.
  *

@@ -132,6 +132,11 @@ public final class RotorException extends RuntimeException {
         TOKEN_REVOKED(401, 16, "UNAUTHENTICATED", "invalid_grant"),
         /** The user lookup says the subject no longer exists. HTTP 404, gRPC {@code NOT_FOUND}. */
         USER_NOT_FOUND(404, 5, "NOT_FOUND", "invalid_grant"),
+        /**
+         * A login found the user at {@link TokenServiceBuilder#maxSessionsPerUser its session limit} under
+         * {@link SessionLimitPolicy#REJECT_NEW}. HTTP 403, gRPC {@code PERMISSION_DENIED}.
+         */
+        SESSION_LIMIT_REACHED(403, 7, "PERMISSION_DENIED", "access_denied"),
         /** The session store could not be reached; nothing was issued. HTTP 503, gRPC {@code UNAVAILABLE}. */
         STORE_UNAVAILABLE(503, 14, "UNAVAILABLE", "temporarily_unavailable");
 

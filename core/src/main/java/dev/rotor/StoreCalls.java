@@ -41,6 +41,11 @@ final class StoreCalls {
         }
     }
 
+    /** Forgets the live answers of a session, or of every session of the subject if {@code sessionId} is null. */
+    void forget(String subject, String sessionId) {
+        forgetLive(subject, sessionId);
+    }
+
     /** Forgets the live answers of what a reuse of this session revokes under the reuse scope. */
     void forgetRevokedByReuse(String subject, String sessionId) {
         forgetLive(subject, reuseScope == ReuseScope.SESSION ? sessionId : null);

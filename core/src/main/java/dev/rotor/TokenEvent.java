@@ -68,6 +68,11 @@ public record TokenEvent(
          * A logout revoked a session, or a logout of all sessions of the subject ran (reported even when it
          * found none to revoke; {@link #revokedSessions()} says how many).
          */
-        REVOKED
+        REVOKED,
+        /**
+         * A login found the user at {@link TokenServiceBuilder#maxSessionsPerUser its session limit} and
+         * evicted this, the user's oldest session; its refresh tokens are refused from now on.
+         */
+        SESSION_EVICTED
     }
 }

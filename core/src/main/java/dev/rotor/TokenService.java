@@ -48,7 +48,10 @@ public interface TokenService {
      * @throws IllegalArgumentException if the subject is empty, over 1024 characters or malformed (an unpaired
      *     surrogate)
      * @throws NullPointerException if the subject is {@code null}
-     * @throws RotorException with {@code STORE_UNAVAILABLE} if the session could not be stored
+     * @throws RotorException with {@code STORE_UNAVAILABLE} if the session could not be stored, or {@code
+     *     SESSION_LIMIT_REACHED} if the user holds {@link TokenServiceBuilder#maxSessionsPerUser(int,
+     *     SessionLimitPolicy) the most sessions allowed} under {@link SessionLimitPolicy#REJECT_NEW} (under
+     *     the default policy the oldest session is evicted instead)
      */
     TokenPair issue(String subject);
 
@@ -60,11 +63,15 @@ public interface TokenService {
      * @param claims custom access-token claims (strings, numbers, booleans, lists and maps of them); kept
      *     for the session's later access tokens unless a {@link UserLookup} replaces them
      * @return the first token pair of the new session
-     * @throws IllegalArgumentException if an argument is out of range, a claim name is registered ({@code
-     *     iss sub aud exp nbf iat jti sid gen did clm client_id scope}), a value unsupported, or the tokens too
+     * @throws IllegalArgumentException if an argument is out of range, a claim name is reserved ({@code
+     *     iss sub aud exp nbf iat jti sid gen did clm client_id}), a claim {@code scope} is not a string of scope
+     *     tokens one space apart (the rule of {@link Login#withScope}), a value unsupported, or the tokens too
      *     long
      * @throws NullPointerException if the subject or claims are {@code null}
-     * @throws RotorException with {@code STORE_UNAVAILABLE} if the session could not be stored
+     * @throws RotorException with {@code STORE_UNAVAILABLE} if the session could not be stored, or {@code
+     *     SESSION_LIMIT_REACHED} if the user holds {@link TokenServiceBuilder#maxSessionsPerUser(int,
+     *     SessionLimitPolicy) the most sessions allowed} under {@link SessionLimitPolicy#REJECT_NEW} (under
+     *     the default policy the oldest session is evicted instead)
      */
     TokenPair issue(String subject, String deviceId, Map<String, ?> claims);
 

@@ -24,10 +24,12 @@ import java.util.Objects;
  *       token that carries one is refused</td></tr>
  *   <tr><td>{@link #clientId}</td><td>none: no {@code client_id} unless a {@link Login} has one</td></tr>
  *   <tr><td>{@link #refreshTokenKey}</td><td>HS256 keys derived from the access-token keys</td></tr>
+ *   <tr><td>{@link #refreshTokenVerificationKey}</td><td>none</td></tr>
  *   <tr><td>{@link #refreshTokenAudience}</td><td>the issuer followed by {@code /refresh}</td></tr>
  *   <tr><td>{@link #accessTokenTtl}</td><td>15 minutes</td></tr>
  *   <tr><td>{@link #refreshTokenTtl}</td><td>7 days, restarted by each rotation</td></tr>
  *   <tr><td>{@link #absoluteSessionLifetime}</td><td>none</td></tr>
+ *   <tr><td>{@link #maxSessionsPerUser}</td><td>100, the oldest evicted</td></tr>
  *   <tr><td>{@link #reuseScope}</td><td>{@link ReuseScope#ALL_SESSIONS}</td></tr>
  *   <tr><td>{@link #reuseGracePeriod}</td><td>off</td></tr>
  *   <tr><td>{@link #leeway}</td><td>0 seconds</td></tr>
@@ -42,10 +44,14 @@ import java.util.Objects;
  *
  * <p>When other services verify the access tokens (RS256 or ES256 keys, published by {@link
  * TokenService#jwkSet()}), set an {@link #issuer}, an {@link #audience} and a {@link #clientId}: RFC 9068
- * verifiers such as Spring Security's refuse tokens without {@code aud} and {@code client_id}. {@link #build()}
- * logs a warning when an asymmetric signing key has neither.
+ * verifiers such as Spring Security's refuse tokens without {@code aud} and {@code client_id}. With an
+ * asymmetric signing key, {@link #build()} logs one warning for a missing audience and one for a missing client
+ * id; it also warns when a retired {@link #verificationKey} cannot keep its refresh tokens valid.
  */
 public final class TokenServiceBuilder {
+
+    /** How many sessions a user may hold unless {@link #maxSessionsPerUser} says otherwise. */
+    public static final int DEFAULT_MAX_SESSIONS_PER_USER = 100;
 
     private static final int MAX_GRACE_REPLAYS = 100;
     private static final Duration LONGEST_LIFETIME = Duration.ofDays(36_500);
@@ -57,6 +63,7 @@ public final class TokenServiceBuilder {
     private List<String> audiences;
     private String clientId;
     private JwtKey refreshTokenKey;
+    private final List<JwtKey> refreshTokenVerificationKeys = new ArrayList<>();
     private String refreshTokenAudience;
     private Duration accessTokenTtl;
     private Duration refreshTokenTtl;
@@ -64,6 +71,8 @@ public final class TokenServiceBuilder {
     private Clock clock;
     private Duration leeway;
     private SessionStore store;
+    private int maxSessionsPerUser;
+    private SessionLimitPolicy sessionLimitPolicy = SessionLimitPolicy.EVICT_OLDEST;
     private ReuseScope reuseScope;
     private Duration reuseGracePeriod;
     private int maxGraceReplays;
@@ -95,6 +104,21 @@ public final class TokenServiceBuilder {
      * Adds a key that only verifies: a retired signing key, so its tokens stay valid until they expire. May
      * be called several times; key ids must differ.
      *
+     * <p>Rotating the signing key without logging anyone out: sign with the new key, and pass the old one here
+     * until the refresh-token lifetime has passed since the switch (access tokens need only their own lifetime).
+     * <ul>
+     *   <li>With the default refresh-token key (no {@link #refreshTokenKey}), the refresh tokens signed before
+     *       the switch are checked with a key derived from the old key's secret or private part, so pass the old
+     *       key <em>with</em> that part: {@code JwtKey.hs256(...)} with its secret, or {@code rs256}/{@code es256}
+     *       with its private key (it still only verifies access tokens). Given as a public key only, the old
+     *       key verifies access tokens but its refresh tokens are refused as {@code TOKEN_INVALID}, and {@link
+     *       #build()} warns in one line.
+     *   <li>With a {@link #refreshTokenKey} of its own, rotating the access-token key does not touch refresh
+     *       tokens, and the old key may be public only. To rotate the refresh-token key itself, set the new one
+     *       as {@link #refreshTokenKey} and the old one as {@link #refreshTokenVerificationKey} for a
+     *       refresh-token lifetime.
+     * </ul>
+     *
      * @param key a key with its own key id
      * @return this builder
      * @throws NullPointerException if the key is {@code null}
@@ -105,9 +129,10 @@ public final class TokenServiceBuilder {
     }
 
     /**
-     * The session store: {@code CaffeineSessionStore} for one JVM, {@code RedisSessionStore} for several. The
-     * service never closes it (several services may share one): whoever built the store closes it after the
-     * last call, as a {@code RedisSessionStore} must be to release its connections.
+     * The session store: {@code CaffeineSessionStore} for one JVM, {@code RedisSessionStore} for several, or
+     * {@code CompareAndSetSessionStore.over(...)} of any compare-and-set store. The service never closes it
+     * (several services may share one): whoever built the store closes it after the last call, as a {@code
+     * RedisSessionStore} must be to release its connections.
      *
      * @param store the store
      * @return this builder
@@ -116,6 +141,43 @@ public final class TokenServiceBuilder {
     public TokenServiceBuilder store(SessionStore store) {
         requireUnset(this.store, "store");
         this.store = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    /**
+     * The most sessions one user may hold; a login beyond it evicts the user's oldest session (by login
+     * time), which is then refused as logged out, and reports a {@link TokenEvent.Type#SESSION_EVICTED}
+     * event. A refresh never counts as a login. Default {@value #DEFAULT_MAX_SESSIONS_PER_USER}: every login,
+     * logout-all and reuse with {@link ReuseScope#ALL_SESSIONS} reads all of a user's sessions in one atomic
+     * store step, and the limit is what bounds that step (and the store's size per user); 100 is far more
+     * than the devices and browsers a person uses, and half of Auth0's 200, since Rotor also counts a logged
+     * out session that it keeps for reuse detection until a login needs its room.
+     *
+     * @param max 1 to 100,000
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder maxSessionsPerUser(int max) {
+        return maxSessionsPerUser(max, SessionLimitPolicy.EVICT_OLDEST);
+    }
+
+    /**
+     * The most sessions one user may hold, and what a login beyond it does: evict the oldest session (as
+     * {@link #maxSessionsPerUser(int)}) or be refused with {@link RotorException.Reason#SESSION_LIMIT_REACHED}
+     * until the user logs out elsewhere. Logged-out sessions never block a login: it forgets them first.
+     *
+     * @param max 1 to 100,000
+     * @param policy what a login at the limit does
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max} is out of range
+     * @throws IllegalStateException if already set
+     */
+    public TokenServiceBuilder maxSessionsPerUser(int max, SessionLimitPolicy policy) {
+        requireState(maxSessionsPerUser == 0, "maxSessionsPerUser was already set");
+        requireArgument(max >= 1 && max <= 100_000, "maxSessionsPerUser must be 1 to 100,000");
+        this.sessionLimitPolicy = Objects.requireNonNull(policy, "policy");
+        this.maxSessionsPerUser = max;
         return this;
     }
 
@@ -187,8 +249,10 @@ public final class TokenServiceBuilder {
      * access token. Default: HS256 keys derived from the secret parts of the access-token keys, the same on
      * every instance and after every restart: the signing key's signs, and a retired {@link #verificationKey}
      * given with its secret or private part keeps its refresh tokens valid; one given as a public key only
-     * does not. Set a key of its own (32 random bytes for HS256) when services other than this one hold the
-     * HS256 access-token secret, since they could derive the default.
+     * does not (see {@link #verificationKey}). Set a key of its own (32 random bytes for HS256) when services
+     * other than this one hold the HS256 access-token secret, since they could derive the default, or when the
+     * signing key's private part cannot be read (a KMS or HSM key): it is read only to derive the default. Rotate
+     * it with {@link #refreshTokenVerificationKey}.
      *
      * @param key a key that can sign, other than the access-token keys
      * @return this builder
@@ -199,6 +263,21 @@ public final class TokenServiceBuilder {
         requireUnset(refreshTokenKey, "refreshTokenKey");
         requireArgument(Objects.requireNonNull(key, "key").canSign(), "the refreshTokenKey must be able to sign");
         this.refreshTokenKey = key;
+        return this;
+    }
+
+    /**
+     * Adds a retired refresh-token key, which only verifies refresh tokens: after the {@link #refreshTokenKey}
+     * is changed, pass the old one here for a refresh-token lifetime, so no session ends with the rotation.
+     * It is never in {@link TokenService#jwkSet()}. May be called several times; refresh-token key ids must
+     * differ.
+     *
+     * @param key the previous refresh-token key, not an access-token key
+     * @return this builder
+     * @throws NullPointerException if the key is {@code null}
+     */
+    public TokenServiceBuilder refreshTokenVerificationKey(JwtKey key) {
+        refreshTokenVerificationKeys.add(Objects.requireNonNull(key, "key"));
         return this;
     }
 
@@ -430,8 +509,9 @@ public final class TokenServiceBuilder {
      *
      * @return the token service
      * @throws IllegalStateException if the signing key or the store is missing
-     * @throws IllegalArgumentException if two keys share a key id, the refresh-token key is an access-token
-     *     key, or the refresh-token audience is one of the access tokens'
+     * @throws IllegalArgumentException if two keys share a key id, a refresh-token key is an access-token
+     *     key, the refresh-token audience is one of the access tokens', or no {@link #refreshTokenKey} is set and
+     *     the private part of an RS256 or ES256 key cannot be read to derive one (a KMS or HSM key)
      */
     public TokenService build() {
         requireState(signingKey != null, "a signingKey is required");
@@ -448,6 +528,7 @@ public final class TokenServiceBuilder {
                 aud,
                 clientId,
                 refreshTokenKey,
+                List.copyOf(refreshTokenVerificationKeys),
                 refreshAud,
                 accessTokenTtl == null ? Duration.ofMinutes(15) : accessTokenTtl,
                 refreshTokenTtl == null ? Duration.ofDays(7) : refreshTokenTtl,
@@ -455,6 +536,8 @@ public final class TokenServiceBuilder {
                 clock == null ? Clock.systemUTC() : clock,
                 leeway == null ? Duration.ZERO : leeway,
                 store,
+                maxSessionsPerUser == 0 ? DEFAULT_MAX_SESSIONS_PER_USER : maxSessionsPerUser,
+                sessionLimitPolicy,
                 reuseScope == null ? ReuseScope.ALL_SESSIONS : reuseScope,
                 reuseGracePeriod == null ? Duration.ZERO : reuseGracePeriod,
                 reuseGracePeriod == null ? 0 : maxGraceReplays,

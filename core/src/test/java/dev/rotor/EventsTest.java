@@ -61,6 +61,49 @@ class EventsTest {
     }
 
     @Test
+    void aLoginBeyondTheLimitEvictsTheOldestSessionAndReportsIt() {
+        Fixture f = new Fixture(b -> b.eventListener(events::add).maxSessionsPerUser(2));
+        TokenPair oldest = f.tokens.issue("alice", "phone", Map.of());
+        f.clock.advance(Duration.ofSeconds(1));
+        TokenPair middle = f.tokens.issue("alice", "laptop", Map.of());
+        f.clock.advance(Duration.ofSeconds(1));
+        f.tokens.refresh(oldest.refreshToken()); // a refresh is no login: the oldest stays the oldest
+
+        TokenPair newest = f.tokens.issue("alice", "tablet", Map.of());
+
+        assertThat(events)
+                .extracting(TokenEvent::type)
+                .containsExactly(Type.ISSUED, Type.ISSUED, Type.REFRESHED, Type.SESSION_EVICTED, Type.ISSUED);
+        TokenEvent eviction = events.get(3);
+        assertThat(eviction.sessionId()).isEqualTo(oldest.sessionId());
+        assertThat(eviction.deviceId()).isEqualTo("phone");
+        assertThat(eviction.currentGeneration()).isEqualTo(1);
+        assertThat(eviction.revokedSessions()).isEqualTo(1);
+        assertThat(f.tokens.sessions("alice"))
+                .extracting(SessionInfo::sessionId)
+                .containsExactly(middle.sessionId(), newest.sessionId());
+    }
+
+    @Test
+    void byDefaultAUserKeepsAHundredSessions() {
+        Fixture f = new Fixture(b -> b.eventListener(events::add));
+        TokenPair first = f.tokens.issue("alice");
+        for (int i = 1; i < TokenServiceBuilder.DEFAULT_MAX_SESSIONS_PER_USER; i++) {
+            f.clock.advance(Duration.ofMillis(1));
+            f.tokens.issue("alice");
+        }
+        assertThat(events).extracting(TokenEvent::type).doesNotContain(Type.SESSION_EVICTED);
+
+        f.tokens.issue("alice");
+
+        assertThat(f.tokens.sessions("alice")).hasSize(100);
+        assertThat(events)
+                .filteredOn(e -> e.type() == Type.SESSION_EVICTED)
+                .singleElement()
+                .satisfies(e -> assertThat(e.sessionId()).isEqualTo(first.sessionId()));
+    }
+
+    @Test
     void aFailingListenerCannotFailTheOperation() {
         Fixture f = new Fixture(b -> b.eventListener(e -> {
                     throw new IllegalStateException("listener bug");

@@ -243,4 +243,18 @@ class KeysAndConfigTest {
                 .doesNotContain(pair.refreshToken())
                 .contains(pair.sessionId());
     }
+
+    @Test
+    void theSessionLimitIsOneToAHundredThousandAndSetOnce() {
+        TokenServiceBuilder builder = TokenService.builder();
+        for (int wrong : new int[] {0, -1, 100_001}) {
+            assertThatThrownBy(() -> builder.maxSessionsPerUser(wrong))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("maxSessionsPerUser must be 1 to 100,000");
+        }
+        builder.maxSessionsPerUser(1);
+        assertThatThrownBy(() -> builder.maxSessionsPerUser(5))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("maxSessionsPerUser");
+    }
 }

@@ -1,73 +1,102 @@
 package dev.rotor;
 
+import dev.rotor.spi.CompareAndSetSessionStore;
+import dev.rotor.spi.LoginRequest;
+import dev.rotor.spi.LoginResult;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
-import dev.rotor.spi.RotationRules;
 import dev.rotor.spi.SessionRecord;
 import dev.rotor.spi.SessionStore;
+import dev.rotor.spi.SessionsUpdate;
+import dev.rotor.spi.VersionedSessionStore;
+import dev.rotor.spi.VersionedSessions;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The simplest conforming store: one lock around a map. For core's own tests, which cannot see the stores. */
+/**
+ * A compare-and-set store on one lock around a map, under core's {@link CompareAndSetSessionStore}, so core's
+ * own tests (which cannot see the real stores) run the second-tier rules. Not a store to ship: it is checked
+ * only by core's tests; the conformance kit runs on {@code CaffeineSessionStore}, the same tier.
+ */
 class MapSessionStore implements SessionStore {
 
+    /** Every record, of every subject, by session id; tests may read and clear it. */
     final Map<String, SessionRecord> sessions = new HashMap<>();
+
     int rotations;
+    private final Map<String, Long> versions = new HashMap<>();
+    private final SessionStore rules = CompareAndSetSessionStore.over(new Versioned());
 
     @Override
-    public synchronized void create(SessionRecord session) {
-        sessions.put(session.sessionId(), session);
+    public LoginResult create(LoginRequest request) {
+        return rules.create(request);
     }
 
     @Override
-    public synchronized RotationResult rotate(RotationRequest request) {
-        rotations++;
-        RotationResult result = RotationRules.decide(sessions.get(request.sessionId()), request);
-        SessionRecord session = result.session();
-        switch (result.outcome()) {
-            case ROTATED, GRACE_REPLAY -> sessions.put(session.sessionId(), session);
-            case REUSE_DETECTED -> {
-                if (!session.isActive(request.now())) {
-                    return result;
-                }
-                List<SessionRecord> victims = request.reuseScope() == ReuseScope.SESSION
-                        ? List.of(session)
-                        : list(session.subject(), request.now());
-                victims.forEach(victim -> sessions.put(victim.sessionId(), victim.markedRevoked()));
-                return new RotationResult(result.outcome(), session, victims.size());
-            }
-            default -> {}
+    public RotationResult rotate(RotationRequest request) {
+        synchronized (this) {
+            rotations++;
         }
-        return result;
+        return rules.rotate(request);
     }
 
     @Override
-    public synchronized Optional<SessionRecord> find(String subject, String sessionId, Instant now) {
-        return Optional.ofNullable(sessions.get(sessionId))
-                .filter(s -> s.subject().equals(subject) && s.isActive(now));
+    public Optional<SessionRecord> find(String subject, String sessionId, Instant now) {
+        return rules.find(subject, sessionId, now);
     }
 
     @Override
-    public synchronized List<SessionRecord> list(String subject, Instant now) {
-        return sessions.values().stream()
-                .filter(s -> s.subject().equals(subject) && s.isActive(now))
-                .toList();
+    public List<SessionRecord> list(String subject, Instant now) {
+        return rules.list(subject, now);
     }
 
     @Override
-    public synchronized boolean revoke(String subject, String sessionId, Instant now) {
-        Optional<SessionRecord> session = find(subject, sessionId, now);
-        session.ifPresent(s -> sessions.put(sessionId, s.markedRevoked()));
-        return session.isPresent();
+    public boolean revoke(String subject, String sessionId, Instant now) {
+        return rules.revoke(subject, sessionId, now);
     }
 
     @Override
-    public synchronized int revokeAll(String subject, Instant now) {
-        List<SessionRecord> active = list(subject, now);
-        active.forEach(s -> sessions.put(s.sessionId(), s.markedRevoked()));
-        return active.size();
+    public int revokeAll(String subject, Instant now) {
+        return rules.revokeAll(subject, now);
+    }
+
+    /** The map seen as a compare-and-set store, versioned per subject. */
+    private final class Versioned implements VersionedSessionStore {
+        @Override
+        public VersionedSessions read(String subject, String sessionId, Instant now) {
+            synchronized (MapSessionStore.this) {
+                SessionRecord session = sessions.get(sessionId);
+                boolean owned = session != null && session.subject().equals(subject);
+                return new VersionedSessions(versions.getOrDefault(subject, 0L), owned ? List.of(session) : List.of());
+            }
+        }
+
+        @Override
+        public VersionedSessions readAll(String subject, Instant now) {
+            synchronized (MapSessionStore.this) {
+                List<SessionRecord> own = sessions.values().stream()
+                        .filter(s -> s.subject().equals(subject))
+                        .toList();
+                return new VersionedSessions(versions.getOrDefault(subject, 0L), own);
+            }
+        }
+
+        @Override
+        public boolean write(SessionsUpdate update) {
+            synchronized (MapSessionStore.this) {
+                if (versions.getOrDefault(update.subject(), 0L) != update.expectedVersion()) {
+                    return false;
+                }
+                versions.merge(update.subject(), 1L, Long::sum);
+                update.removed().forEach(sessions::remove);
+                update.added().forEach(s -> sessions.put(s.sessionId(), s));
+                update.changed().forEach(s -> sessions.put(s.sessionId(), s));
+                sessions.values().removeIf(s -> s.isExpired(update.now()));
+                return true;
+            }
+        }
     }
 }

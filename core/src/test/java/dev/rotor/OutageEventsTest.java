@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.rotor.RotorException.Reason;
 import dev.rotor.TokenRefusal.Operation;
+import dev.rotor.spi.LoginRequest;
+import dev.rotor.spi.LoginResult;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.SessionRecord;
@@ -138,9 +140,9 @@ class OutageEventsTest {
         }
 
         @Override
-        public synchronized void create(SessionRecord session) {
+        public synchronized LoginResult create(LoginRequest request) {
             check();
-            super.create(session);
+            return super.create(request);
         }
 
         @Override

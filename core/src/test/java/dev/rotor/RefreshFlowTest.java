@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rotor.RotorException.Reason;
+import dev.rotor.spi.LoginRequest;
+import dev.rotor.spi.LoginResult;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.RotationResult.Outcome;
@@ -311,7 +313,7 @@ class RefreshFlowTest {
     /** A store whose infrastructure is down. */
     private static final class FailingStore extends MapSessionStore {
         @Override
-        public synchronized void create(SessionRecord session) {
+        public synchronized LoginResult create(LoginRequest request) {
             throw new StoreUnavailableException("down", null);
         }
 
@@ -332,6 +334,11 @@ class RefreshFlowTest {
 
         @Override
         public synchronized Optional<SessionRecord> find(String subject, String sessionId, Instant now) {
+            throw new StoreUnavailableException("down", null);
+        }
+
+        @Override
+        public synchronized boolean revoke(String subject, String sessionId, Instant now) {
             throw new StoreUnavailableException("down", null);
         }
     }

@@ -19,6 +19,7 @@ class RotorExceptionTest {
         "TOKEN_REUSED, 401, 16, UNAUTHENTICATED",
         "TOKEN_REVOKED, 401, 16, UNAUTHENTICATED",
         "USER_NOT_FOUND, 404, 5, NOT_FOUND",
+        "SESSION_LIMIT_REACHED, 403, 7, PERMISSION_DENIED",
         "STORE_UNAVAILABLE, 503, 14, UNAVAILABLE"
     })
     void eachReasonKnowsItsStatusCodes(Reason reason, int http, int grpc, String grpcName) {

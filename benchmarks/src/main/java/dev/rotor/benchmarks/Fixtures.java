@@ -54,7 +54,7 @@ final class Fixtures {
                 .build();
     }
 
-    /** The original design's token minting, plainly with java-jwt. */
+    /** The original Go service's token minting, plainly with java-jwt. */
     static String javaJwtToken(
             String subject, String sessionId, String type, Duration ttl, boolean withClaims, String jti) {
         Instant now = Instant.now();

@@ -19,9 +19,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A login: open a session on the in-memory store and mint its first pair. Baseline: the original design's
+ * A login: open a session on the in-memory store and mint its first pair. Baseline: the original Go service's
  * {@code generateTokens}, two java-jwt tokens and the refresh token's id stored in a {@code
  * ConcurrentHashMap}. Refresh tokens live a second on both sides, so neither store grows without bound.
+ * (The original Go service is described in the README section "The original Go service".)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -51,7 +52,7 @@ public class IssueBench {
     }
 
     /**
-     * The original design's token generation.
+     * The original Go service's token generation.
      *
      * @return the refresh token
      */

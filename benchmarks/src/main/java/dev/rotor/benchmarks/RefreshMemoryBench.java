@@ -29,12 +29,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A full refresh on the in-memory store: verify the refresh token, rotate atomically, mint the new pair.
- * Baseline: the original design's flow written plainly with java-jwt and a {@code ConcurrentHashMap} (get,
+ * Baseline: the original Go service's flow written plainly with java-jwt and a {@code ConcurrentHashMap} (get,
  * then mark used, then issue and store the new token's id), which is also what lets two concurrent refreshes
  * both win there. Floor: the parts a refresh cannot avoid, with Rotor's own codec ({@link InternalCodec}) and
  * a Caffeine cache configured as the store's (bounded, each entry with its own expiry): verify the refresh
  * token, one {@code compute} that moves its generation on, and sign the two new tokens. Each thread refreshes its own session's chain, so a refresh always presents the token the
  * previous one minted: no setup is measured.
+ * (The original Go service is described in the README section "The original Go service".)
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -102,7 +103,7 @@ public class RefreshMemoryBench {
     }
 
     /**
-     * The original design's flow, one thread.
+     * The original Go service's flow, one thread.
      *
      * @param stores the services
      * @param chain this thread's session
@@ -128,7 +129,7 @@ public class RefreshMemoryBench {
     }
 
     /**
-     * The original design's flow, two threads.
+     * The original Go service's flow, two threads.
      *
      * @param stores the services
      * @param chain this thread's session

@@ -31,8 +31,8 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * A full refresh on Redis, against a redis-server the benchmark starts itself on loopback, at 1, 2 and 8
- * threads. Rotor: one {@code EVALSHA} per refresh. Baseline: the original design's flow as separate commands,
- * {@code GET} the token's state, {@code SET} it used, {@code SET} the new token, with java-jwt for the tokens.
+ * threads. Rotor: one {@code EVALSHA} per refresh. Baseline: the original Go service's flow (README, "The original Go service") as
+ * separate commands, {@code GET} the token's state, {@code SET} it used, {@code SET} the new token, with java-jwt for the tokens.
  * Floor: one {@code EVALSHA} round trip of a script that does nothing, with one key and eight arguments of the
  * sizes Rotor's rotation sends. All three share one client and its pool of 8 connections.
  */
@@ -135,7 +135,7 @@ public class RefreshRedisBench {
     }
 
     /**
-     * The original design's flow, one thread.
+     * The original Go service's flow, one thread.
      *
      * @param redis the server and client
      * @param chain this thread's session
@@ -174,7 +174,7 @@ public class RefreshRedisBench {
     }
 
     /**
-     * The original design's flow, two threads.
+     * The original Go service's flow, two threads.
      *
      * @param redis the server and client
      * @param chain this thread's session

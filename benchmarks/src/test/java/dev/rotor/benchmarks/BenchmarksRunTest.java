@@ -69,7 +69,11 @@ class BenchmarksRunTest {
                         "RefreshRedisBench.floorTwoThreads",
                         "RefreshRedisBench.rotorEightThreads",
                         "RefreshRedisBench.baselineEightThreads",
-                        "RefreshRedisBench.floorEightThreads");
+                        "RefreshRedisBench.floorEightThreads",
+                        "RefreshJdbcBench.rotor",
+                        "RefreshJdbcBench.baseline",
+                        "RefreshJdbcBench.rotorTwoThreads",
+                        "RefreshJdbcBench.baselineTwoThreads");
         assertThat(scores.values()).allSatisfy(score -> assertThat(score).isPositive());
     }
 }

@@ -1,6 +1,5 @@
 package dev.rotor.spi;
 
-import dev.rotor.ReuseScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -18,7 +17,8 @@ import java.util.Objects;
  * @param gracePeriod how long after a rotation its predecessor is still answered with the same successor;
  *     {@link Duration#ZERO} turns this off
  * @param maxGraceReplays how many times the predecessor may be answered inside the grace period
- * @param reuseScope what a detected reuse revokes
+ * @param revokeAllOnReuse what a detected reuse of an active session revokes: every session of the subject
+ *     if {@code true}, only the reused session if {@code false}
  */
 public record RotationRequest(
         String subject,
@@ -29,7 +29,7 @@ public record RotationRequest(
         Duration refreshTtl,
         Duration gracePeriod,
         int maxGraceReplays,
-        ReuseScope reuseScope) {
+        boolean revokeAllOnReuse) {
 
     /**
      * Checks the components.
@@ -42,7 +42,7 @@ public record RotationRequest(
      * @param refreshTtl see {@link #refreshTtl()}
      * @param gracePeriod see {@link #gracePeriod()}
      * @param maxGraceReplays see {@link #maxGraceReplays()}
-     * @param reuseScope see {@link #reuseScope()}
+     * @param revokeAllOnReuse see {@link #revokeAllOnReuse()}
      * @throws NullPointerException if a component is {@code null}
      * @throws IllegalArgumentException if a number or duration is negative, the refresh TTL not positive or
      *     the request id malformed
@@ -54,7 +54,6 @@ public record RotationRequest(
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(refreshTtl, "refreshTtl");
         Objects.requireNonNull(gracePeriod, "gracePeriod");
-        Objects.requireNonNull(reuseScope, "reuseScope");
         if (!isWellFormed(requestId)) {
             throw new IllegalArgumentException("requestId must be 1 to 64 characters of A-Z a-z 0-9 - _ .");
         }

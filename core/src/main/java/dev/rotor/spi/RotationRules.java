@@ -24,9 +24,9 @@ public final class RotationRules {
      *   <li>predecessor inside the grace period and under the replay bound: {@link Outcome#GRACE_REPLAY};
      *       store the returned session (the request id added to its replays);
      *   <li>any other older generation: {@link Outcome#REUSE_DETECTED}. If the session is active, the caller
-     *       revokes per {@link RotationRequest#reuseScope()} and reports how many active sessions it revoked;
+     *       revokes per {@link RotationRequest#revokeAllOnReuse()} and reports how many active sessions it revoked;
      *       if it was already revoked, nothing more is revoked;
-     *   <li>no session, an expired one, a newer generation than stored, or the current or retried generation
+     *   <li>no session, one of another subject or session id, an expired one, a newer generation than stored, or the current or retried generation
      *       of a revoked session: {@link Outcome#NOT_FOUND}.
      * </ul>
      *
@@ -36,7 +36,10 @@ public final class RotationRules {
      *     supplies the real count
      */
     public static RotationResult decide(SessionRecord current, RotationRequest request) {
-        if (current == null || current.isExpired(request.now())) {
+        if (current == null
+                || !current.subject().equals(request.subject())
+                || !current.sessionId().equals(request.sessionId())
+                || current.isExpired(request.now())) {
             return NOT_FOUND;
         }
         long presented = request.presentedGeneration();

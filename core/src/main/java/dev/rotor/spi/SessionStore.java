@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where Rotor keeps its sessions. One record per session, grouped by subject so that revoking all of a
+ * Where Rotor keeps its sessions: the native tier of the SPI, for a store that runs the rules itself in one
+ * atomic step of its own (Redis's Lua scripts). A store that can only read with a version and compare-and-set
+ * implements {@link VersionedSessionStore} instead, and Rotor runs the rules over it.
+ *
+ * <p>One record per session, grouped by subject so that revoking all of a
  * subject's sessions is one atomic step.
  *
  * <p><b>Race semantics.</b> Every method is atomic with respect to every other call on the same subject:
@@ -23,11 +27,11 @@ import java.util.Optional;
  * retried with the same request id is answered as the first one.
  *
  * <p><b>Expiry and revocation.</b> A record whose {@link SessionRecord#expiresAt()} has passed is treated
- * as absent by every method and must soon leave no trace in the store (the contract tests allow seconds); a
+ * as absent by every method and must soon leave no trace in the store (the contract tests allow {@code expiryDeadline()}, 10 seconds by default); a
  * call that changes nothing must not extend how long anything is kept. A revoked session, whether by {@link
  * #revoke}, {@link #revokeAll} or a reuse alarm, is kept, {@linkplain SessionRecord#revoked() marked
- * revoked}, until it expires, so that its used tokens are still recognised as reuse; it is never returned by
- * {@link #find} or {@link #list}.
+ * revoked}, until it expires or a login at the session limit forgets it, so that its used tokens are still
+ * recognised as reuse; it is never returned by {@link #find} or {@link #list}.
  *
  * <p><b>Inputs.</b> Subjects are 1 to 1024 UTF-16 characters, any well-formed text (braces, bars, line
  * breaks and {@code U+0000} included), so up to about 3 KB of UTF-8; device ids are up to 256 such characters.
@@ -42,17 +46,19 @@ import java.util.Optional;
 public interface SessionStore {
 
     /**
-     * Stores a new session. Rotor never creates a session id twice.
+     * Stores a new session, enforcing the subject's session limit in the same atomic step exactly as {@link
+     * LoginRequest} describes. Rotor never creates a session id twice.
      *
-     * @param session the session at generation 0
+     * @param request the session at generation 0 and the limit
+     * @return whether it was stored, and which live sessions were evicted for it
      * @throws StoreUnavailableException if the store cannot be reached
      */
-    void create(SessionRecord session);
+    LoginResult create(LoginRequest request);
 
     /**
      * Decides and applies a rotation in one atomic step, exactly as {@link RotationRules#decide} does; on
      * {@link RotationResult.Outcome#REUSE_DETECTED} of an active session it also revokes that session, or
-     * every session of the subject, as {@link RotationRequest#reuseScope()} says.
+     * every session of the subject, as {@link RotationRequest#revokeAllOnReuse()} says.
      *
      * @param request the presented generation and the policy
      * @return the decision

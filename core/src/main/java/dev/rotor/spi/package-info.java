@@ -1,5 +1,6 @@
 /**
- * The session store SPI: how Rotor keeps one small record per session and rotates it atomically.
+ * The session store SPI: how Rotor keeps one small record per session and rotates it atomically. It has two
+ * tiers; a store implements one of them.
  *
  * <p>This is the SPI a brief may call a "RefreshTokenStore". It is named {@link dev.rotor.spi.SessionStore}
  * because it stores sessions (token families), never refresh tokens: every refresh token of a session is its
@@ -8,18 +9,34 @@
  * a per-token store would need a write per token and could not revoke a family in one step, and whoever read
  * it would hold token material.
  *
- * <p>A store implements {@link dev.rotor.spi.SessionStore}. Its one interesting method is
- * {@link dev.rotor.spi.SessionStore#rotate rotate}: it reads a session, decides the outcome of a
- * presented refresh token's generation and writes the result, all in one atomic step (a Lua script in
- * Redis, {@code Map.compute} in a JVM map). The outcome is a {@link dev.rotor.spi.RotationResult} value,
- * never an exception; the only exception a store throws is {@link
- * dev.rotor.spi.StoreUnavailableException}, for infrastructure failure.
+ * <p><b>The native tier, {@link dev.rotor.spi.SessionStore}</b>, is for a store that runs the whole decision
+ * itself in one atomic step of its own: a Lua script in Redis, one round trip per rotation. It must reach
+ * exactly the outcome of {@link dev.rotor.spi.RotationRules}, apply the reuse scope, count grace replays and
+ * enforce the session limit of {@link dev.rotor.spi.LoginRequest}, all in that step.
  *
- * <p>{@link dev.rotor.spi.RotationRules} is the reference decision every store must agree with; a store
- * written in Java can call it inside its atomic section and only supply the atomicity. The
- * {@code rotor-store-tck} module holds the contract tests a store extends to prove it conforms.
+ * <p><b>The compare-and-set tier, {@link dev.rotor.spi.VersionedSessionStore}</b>, is for everything else
+ * (a JVM map, a SQL database): the store reads a subject's sessions together with the subject's version, and
+ * writes a change back only if that version is unchanged. Rotor supplies the rest in {@link
+ * dev.rotor.spi.CompareAndSetSessionStore}: it decides with {@code RotationRules}, builds the change (the
+ * rotated record, the revocations of a reuse, the evictions of a login at the limit), writes it, and when a
+ * concurrent call on the same subject won, reads again and decides again, up to {@link
+ * dev.rotor.spi.CompareAndSetSessionStore#MAX_ATTEMPTS} times with random growing pauses. A lost race is
+ * thereby never an error: the loser decides on the winner's state (a retry, a grace replay or a reuse). Only
+ * a subject written by that many other calls during one call exhausts the attempts; the call then changes
+ * nothing and fails closed as {@link dev.rotor.spi.StoreUnavailableException}. The store supplies only the
+ * atomicity of one read and one conditional write, like a lock provider over a storage accessor, or a
+ * compare-and-swap under a proxy that owns the logic. For a SQL store a rotation is two round trips: a {@code
+ * SELECT} of the session joined with its subject's version, and one statement that moves the version {@code
+ * WHERE version = ?} and updates the row; no lock is held between them, so parallel refreshes of one user
+ * never deadlock or fail on serialization.
+ *
+ * <p>Either way the outcome is a {@link dev.rotor.spi.RotationResult} or {@link dev.rotor.spi.LoginResult}
+ * value, never an exception; the only exception a store throws is {@link
+ * dev.rotor.spi.StoreUnavailableException}, for infrastructure failure. The {@code rotor-store-tck} module
+ * holds the contract tests a store of either tier extends to prove it conforms.
  *
  * <p>A {@link dev.rotor.spi.SessionRecord} holds generations, times and ids, never a token, a token
- * segment or a signature: whoever reads the store cannot present a token without the signing key.
+ * segment or a signature: whoever reads the store cannot present a token without the signing key. This
+ * package depends on nothing else of Rotor's.
  */
 package dev.rotor.spi;

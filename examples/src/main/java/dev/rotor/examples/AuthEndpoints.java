@@ -101,6 +101,19 @@ final class AuthEndpoints {
         exchange.reply(200, reply);
     }
 
+    /** {@code POST /api/v1/auth/sessions/revoke {"session_id"}} with a bearer access token: 204, 404 if none. */
+    void revokeSession(JsonExchange exchange) throws IOException {
+        AccessClaims caller = tokens.verifyAccessToken(exchange.bearerToken());
+        String sessionId = JsonExchange.text(exchange.body(), "session_id");
+        if (sessionId == null) {
+            throw ApiError.badRequest("INVALID_REQUEST", "'session_id' is required");
+        }
+        if (!tokens.logoutSession(caller.subject(), sessionId)) {
+            throw new ApiError(404, "SESSION_NOT_FOUND", "The user has no live session with that id");
+        }
+        exchange.noContent();
+    }
+
     /** {@code GET /api/v1/me} with a bearer access token. */
     void me(JsonExchange exchange) throws IOException {
         AccessClaims caller = tokens.verifyAccessToken(exchange.bearerToken());

@@ -72,7 +72,7 @@ public final class ExampleServer implements AutoCloseable {
      * @throws UncheckedIOException if a port cannot be bound
      */
     public static ExampleServer start(ServerSettings settings, TokenEventListener... listeners) {
-        SessionStore store = Stores.from(settings.redisUrl());
+        SessionStore store = Stores.from(settings.redisUrl(), settings.databaseUrl());
         DemoUsers users = new DemoUsers(settings.demoUsers());
         TokenServiceBuilder builder = TokenService.builder()
                 .store(store)
@@ -96,9 +96,9 @@ public final class ExampleServer implements AutoCloseable {
             http.setExecutor(httpThreads);
             http.createContext(
                     "/",
-                    new HttpApi(
+                    new WebPages(new HttpApi(
                             new AuthEndpoints(tokens, users, settings.refreshTokenCookie(), settings.refreshTtl()),
-                            new WellKnownEndpoints(tokens, settings.identity())));
+                            new WellKnownEndpoints(tokens, settings.identity()))));
             Server grpc = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.grpcPort()))
                     .maxInboundMessageSize(JsonExchange.MAX_BODY_BYTES) // the HTTP body limit, not gRPC's 4 MB
                     .addService(ServerInterceptors.intercept(new AuthGrpcService(tokens, users), new GrpcAccessLog()))
@@ -112,7 +112,9 @@ public final class ExampleServer implements AutoCloseable {
                     server.httpPort(),
                     settings.host(),
                     server.grpcPort(),
-                    settings.redisUrl() == null ? "in-memory" : "Redis");
+                    settings.databaseUrl() != null
+                            ? "PostgreSQL"
+                            : settings.redisUrl() == null ? "in-memory" : "Redis");
             return server;
         } catch (IOException e) {
             Stores.close(store);

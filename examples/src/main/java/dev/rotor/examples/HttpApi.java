@@ -45,6 +45,8 @@ final class HttpApi implements HttpHandler {
                 new Route("POST", endpoints::logoutAll, true),
                 "/api/v1/auth/sessions",
                 new Route("GET", endpoints::sessions, true),
+                "/api/v1/auth/sessions/revoke",
+                new Route("POST", endpoints::revokeSession, true),
                 "/api/v1/me",
                 new Route("GET", endpoints::me, true),
                 WellKnownEndpoints.JWKS_PATH,

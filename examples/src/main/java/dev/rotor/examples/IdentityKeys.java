@@ -30,7 +30,10 @@ final class IdentityKeys {
      */
     static void configure(TokenServiceBuilder builder, IdentitySettings identity, byte[] hs256Secret) {
         builder.signingKey(signingKey(identity, hs256Secret));
-        builder.refreshTokenKey(JwtKey.hs256("refresh", refreshSecret(identity)));
+        builder.refreshTokenKey(
+                identity.refreshTokenKey() != null
+                        ? identity.refreshTokenKey()
+                        : JwtKey.hs256("refresh", random("REFRESH_TOKEN_SECRET")));
         if (identity.issuer() != null) {
             builder.issuer(identity.issuer());
         }
@@ -70,10 +73,6 @@ final class IdentityKeys {
         return algorithm.equals("RS256")
                 ? JwtKey.rs256(kid, (RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate())
                 : JwtKey.es256(kid, (ECPublicKey) pair.getPublic(), (ECPrivateKey) pair.getPrivate());
-    }
-
-    private static byte[] refreshSecret(IdentitySettings identity) {
-        return identity.refreshTokenSecret() != null ? identity.refreshTokenSecret() : random("REFRESH_TOKEN_SECRET");
     }
 
     private static byte[] random(String variable) {

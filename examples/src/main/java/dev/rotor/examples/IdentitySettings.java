@@ -1,5 +1,6 @@
 package dev.rotor.examples;
 
+import dev.rotor.JwtKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import java.util.Map;
  *
  * @param algorithm {@code HS256}, {@code RS256} or {@code ES256}
  * @param privateKeyPem the PKCS#8 PEM text of {@code JWT_PRIVATE_KEY_FILE}, or {@code null} to generate a pair
- * @param refreshTokenSecret the refresh tokens' own HS256 secret, or {@code null} to generate one
+ * @param refreshTokenKey the refresh tokens' own HS256 key, from {@code REFRESH_TOKEN_SECRET}, or {@code null} to
+ *     generate one; a {@link JwtKey} never shows its secret
  * @param issuer the {@code iss} claim, or {@code null} for Rotor's default
  * @param audience the access tokens' {@code aud}, or {@code null} for none
  * @param clientId the access tokens' {@code client_id}, or {@code null} for none
@@ -23,7 +25,7 @@ import java.util.Map;
 public record IdentitySettings(
         String algorithm,
         String privateKeyPem,
-        byte[] refreshTokenSecret,
+        JwtKey refreshTokenKey,
         String issuer,
         String audience,
         String clientId,
@@ -48,30 +50,60 @@ public record IdentitySettings(
         if (keyFile != null && algorithm.equals("HS256")) {
             throw new IllegalArgumentException("JWT_PRIVATE_KEY_FILE needs JWT_ALG=RS256 or ES256");
         }
+        if (env.get("JWT_SECRET") != null && !algorithm.equals("HS256")) {
+            throw new IllegalArgumentException(
+                    "JWT_SECRET is for JWT_ALG=HS256: with " + algorithm + " unset it and set JWT_PRIVATE_KEY_FILE");
+        }
         String refreshSecret = blankToNull(env.get("REFRESH_TOKEN_SECRET"));
-        if (refreshSecret != null && refreshSecret.getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalArgumentException("REFRESH_TOKEN_SECRET must be at least 32 bytes");
+        String issuer = blankToNull(env.get("ISSUER"));
+        if (issuer != null && issuer.endsWith("/")) {
+            throw new IllegalArgumentException("ISSUER must not end with /: resource servers compare iss exactly,"
+                    + " and the metadata's URLs are made from it (write https://auth.example.com)");
         }
         String liveCheck = blankToNull(env.get("LIVE_SESSION_CHECK_SECONDS"));
         return new IdentitySettings(
                 algorithm,
                 keyFile == null ? null : read(keyFile),
-                refreshSecret == null ? null : refreshSecret.getBytes(StandardCharsets.UTF_8),
-                blankToNull(env.get("ISSUER")),
+                refreshSecret == null ? null : hs256("REFRESH_TOKEN_SECRET", "refresh", refreshSecret),
+                issuer,
                 blankToNull(env.get("AUDIENCE")),
                 blankToNull(env.get("CLIENT_ID")),
                 liveCheck == null ? null : Duration.ofSeconds(seconds(liveCheck)));
     }
 
     /**
-     * The issuer as a URL without a trailing {@code /}, from which the metadata's and the refresh audience's
-     * URLs are made, or {@code null} if the issuer is no http(s) URL.
+     * The issuer, from which the metadata's and the refresh audience's URLs are made, or {@code null} if it is
+     * no http(s) URL. It never ends with {@code /}: {@link #fromEnvironment} refuses that.
      */
     String issuerUrl() {
-        if (issuer == null || !(issuer.startsWith("https://") || issuer.startsWith("http://"))) {
-            return null;
+        return issuer != null && (issuer.startsWith("https://") || issuer.startsWith("http://")) ? issuer : null;
+    }
+
+    /**
+     * An HS256 key from a variable's text, refused as {@link JwtKey#hs256(String, byte[])} refuses it.
+     *
+     * @throws IllegalArgumentException naming the variable, if the secret is too short
+     */
+    static JwtKey hs256(String variable, String keyId, String secret) {
+        try {
+            return JwtKey.hs256(keyId, secret.getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(variable + ": " + e.getMessage());
         }
-        return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+    }
+
+    /**
+     * The settings without the private key's text, which only shows whether there is one; the refresh-token key
+     * names itself without its secret.
+     *
+     * @return the settings, safe to log
+     */
+    @Override
+    public String toString() {
+        return "IdentitySettings[algorithm=" + algorithm + ", privateKeyPem="
+                + (privateKeyPem == null ? "none" : "(redacted)") + ", refreshTokenKey=" + refreshTokenKey
+                + ", issuer=" + issuer + ", audience=" + audience + ", clientId=" + clientId
+                + ", liveSessionCheck=" + liveSessionCheck + "]";
     }
 
     private static String read(String file) {

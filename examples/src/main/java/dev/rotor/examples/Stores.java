@@ -9,10 +9,23 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import redis.clients.jedis.HostAndPort;
 
-/** Picks the session store: Caffeine without {@code REDIS_URL}, Redis (standalone or cluster) with it. */
+/**
+ * Picks the session store: PostgreSQL with {@code DATABASE_URL}, Redis (standalone or cluster) with {@code
+ * REDIS_URL}, Caffeine without either.
+ */
 final class Stores {
 
     private Stores() {}
+
+    /**
+     * @param redisUrl see {@link #from(String)}
+     * @param databaseUrl {@code null}, or a {@code jdbc:postgresql://} URL
+     * @throws IllegalArgumentException if a URL is malformed
+     * @throws IllegalStateException if PostgreSQL cannot be reached to create the tables
+     */
+    static SessionStore from(String redisUrl, String databaseUrl) {
+        return databaseUrl == null ? from(redisUrl) : PostgresStore.open(databaseUrl);
+    }
 
     /**
      * @param redisUrl {@code null}, {@code redis://host:port}, or {@code host:port,host:port,...} for a cluster

@@ -31,12 +31,16 @@ final class WellKnownEndpoints {
     }
 
     /**
-     * {@code GET /.well-known/oauth-authorization-server}: {@code issuer} and {@code jwks_uri}. The URL comes
+     * {@code GET /.well-known/oauth-authorization-server}: {@code issuer}, {@code jwks_uri} and an empty {@code
+     * response_types_supported}. The URL comes
      * from {@code ISSUER} when it is one; otherwise from the request's own address, for local trials.
      */
     void metadata(JsonExchange exchange) throws IOException {
         String base = issuerUrl != null ? issuerUrl : exchange.ownUrl();
         ObjectNode metadata = HttpApi.object().put("issuer", issuer).put("jwks_uri", base + JWKS_PATH);
+        // Required by RFC 8414 §2. This server has no authorization endpoint (users log in with a password at
+        // its own API), so it supports no response_type: the list is empty.
+        metadata.putArray("response_types_supported");
         exchange.replyPublic(JsonExchange.JSON.writeValueAsString(metadata), MAX_AGE_SECONDS);
     }
 }

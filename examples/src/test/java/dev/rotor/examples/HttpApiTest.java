@@ -221,7 +221,7 @@ class HttpApiTest {
         assertThat(json(response).path("error").path("code").asInt()).isEqualTo(status);
         assertThat(reason(response)).isEqualTo(reason);
         assertThat(response.body())
-                .as("the original design's body, in its order")
+                .as("the original Go service's body (README: The original Go service), in its order")
                 .startsWith("{\"error\":{\"code\":" + status + ",\"reason\":\"" + reason + "\",\"message\":");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.");
     }

@@ -72,6 +72,12 @@ class IdentityProviderTest {
             assertThat(metadata.get("issuer").asText()).isEqualTo("rotor");
             assertThat(metadata.get("jwks_uri").asText())
                     .isEqualTo(server.uri("/.well-known/jwks.json").toString());
+            assertThat(metadata.get("response_types_supported").isArray())
+                    .as("RFC 8414 §2 requires it")
+                    .isTrue();
+            assertThat(metadata.get("response_types_supported"))
+                    .as("no authorization endpoint")
+                    .isEmpty();
         }
     }
 

@@ -30,6 +30,9 @@ final class RunningServer implements AutoCloseable {
         Map<String, String> all = new HashMap<>(
                 Map.of("PORT", "0", "GRPC_PORT", "0", "JWT_SECRET", SECRET, "REFRESH_TOKEN_SECRET", REFRESH_SECRET));
         all.putAll(env);
+        if (!all.getOrDefault("JWT_ALG", "HS256").equals("HS256") && !env.containsKey("JWT_SECRET")) {
+            all.remove("JWT_SECRET"); // refused with RS256 and ES256
+        }
         TokenEventListener recorder = events::add;
         this.server = ExampleServer.start(ServerSettings.fromEnvironment(all), recorder);
     }

@@ -10,12 +10,17 @@ import java.util.regex.Pattern;
 
 /**
  * The Java blocks of a Markdown file. A block fenced {@code ```java} is a whole compilation unit: its imports and
- * one top-level type; one fenced {@code ```java fragment} is a deliberate fragment and is not compiled.
+ * one top-level type, compiled against the published modules; one fenced {@code ```java example} is the same but
+ * uses the example module (not published), and compiles against its jar too; one fenced {@code ```java fragment}
+ * is a deliberate fragment and is not compiled.
  */
 final class ReadmeBlocks {
 
-    /** A Java block: where it starts (the fence's line, from 1), its text, and whether it is a fragment. */
-    record Block(int line, String code, boolean fragment) {
+    /**
+     * A Java block: where it starts (the fence's line, from 1), its text, whether it is a fragment, and whether
+     * it uses the example module.
+     */
+    record Block(int line, String code, boolean fragment, boolean example) {
 
         /** The name of the first top-level type, which names the file it is compiled from. */
         String typeName() {
@@ -33,7 +38,7 @@ final class ReadmeBlocks {
         }
     }
 
-    private static final Pattern OPENING = Pattern.compile("^```java( fragment)?\\s*$");
+    private static final Pattern OPENING = Pattern.compile("^```java(?: (fragment|example))?\\s*$");
     private static final Pattern CLOSING = Pattern.compile("^```\\s*$");
     private static final Pattern TOP_LEVEL_TYPE = Pattern.compile(
             "^(?:public |final |abstract |sealed |non-sealed )*(?:class|record|interface|enum) (\\w+)",
@@ -70,7 +75,8 @@ final class ReadmeBlocks {
             if (i == lines.size()) {
                 throw new AssertionError("README.md line " + (start + 1) + ": a ```java block is never closed");
             }
-            blocks.add(new Block(start + 1, code.toString(), opening.group(1) != null));
+            String marker = opening.group(1);
+            blocks.add(new Block(start + 1, code.toString(), "fragment".equals(marker), "example".equals(marker)));
         }
         return blocks;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rotor.readme.ReadmeBlocks.Block;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -22,7 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every {@code ```java} block of README.md compiles against this module's test classpath; the quick start runs. */
+/**
+ * Every {@code ```java} block of README.md compiles against the published modules and their compile and runtime
+ * dependencies only (not this module's test libraries), a {@code ```java example} block against the example
+ * module's jar as well; the quick start runs.
+ */
 class ReadmeCompileTest {
 
     /** Fragments are not compiled, so there must be few of them. */
@@ -38,6 +43,16 @@ class ReadmeCompileTest {
         return blocks.stream()
                 .filter(b -> !b.fragment())
                 .map(b -> DynamicTest.dynamicTest(b + " (" + b.typeName() + ")", () -> compile(b)));
+    }
+
+    @Test
+    void theBlocksClasspathHoldsThePublishedModulesAndNoTestLibrary() throws IOException {
+        assertThat(classpath("readme.published.classpath"))
+                .contains("rotor-core", "rotor-store-memory", "rotor-store-redis", "jedis", "java-jwt")
+                .doesNotContain("junit", "assertj", "rotor-examples", "grpc", "embedded-redis");
+        assertThat(classpath("readme.example.classpath"))
+                .contains("rotor-examples")
+                .doesNotContain("grpc");
     }
 
     @Test
@@ -70,6 +85,15 @@ class ReadmeCompileTest {
                 .doesNotContain("eyJ");
     }
 
+    /** The classpath the build wrote to the file a system property names. */
+    private static String classpath(String property) throws IOException {
+        String file = System.getProperty(property);
+        assertThat(file)
+                .as("system property %s, set by readme-test/pom.xml", property)
+                .isNotNull();
+        return Files.readString(Path.of(file)).strip();
+    }
+
     /** Compiles one block on its own, into a folder of its own; fails naming the block's line. */
     private Path compile(Block block) throws IOException {
         Path dir = Files.createDirectories(work.resolve("line-" + block.line()));
@@ -83,7 +107,11 @@ class ReadmeCompileTest {
                         null,
                         List.of(
                                 "-classpath",
-                                System.getProperty("java.class.path"),
+                                block.example()
+                                        ? classpath("readme.published.classpath")
+                                                + File.pathSeparator
+                                                + classpath("readme.example.classpath")
+                                        : classpath("readme.published.classpath"),
                                 "-d",
                                 dir.toString(),
                                 "-Xlint:all",

@@ -4,6 +4,7 @@ import dev.rotor.JwtKey;
 import dev.rotor.TokenService;
 import dev.rotor.TokenServiceBuilder;
 import dev.rotor.spi.SessionStore;
+import dev.rotor.store.jdbc.JdbcSessionStore;
 import dev.rotor.store.redis.RedisSessionStore;
 import dev.rotor.testing.redis.RedisServer;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,9 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * One store under test: the in-memory store, a real redis-server, or a 3-master Redis Cluster, each with a key
- * prefix of its own, and a way to read everything it holds. JUnit closes it after the test.
+ * One store under test: the in-memory store, a real redis-server, a 3-master Redis Cluster, each with a key
+ * prefix of its own, or a real PostgreSQL in a database of its own; and a way to read everything it holds.
+ * JUnit closes it after the test.
  */
 final class Backend implements AutoCloseable {
 
@@ -29,12 +31,24 @@ final class Backend implements AutoCloseable {
     final SessionStore store;
     final List<RedisServer> nodes;
     private final Supplier<String> contents;
+    private final Runnable closeResources;
 
     Backend(String name, SessionStore store, List<RedisServer> nodes, Supplier<String> contents) {
+        this(name, store, nodes, contents, () -> {});
+    }
+
+    /** A backend that also runs {@code closeResources} (closing a pool, say) after closing its store. */
+    Backend(
+            String name,
+            SessionStore store,
+            List<RedisServer> nodes,
+            Supplier<String> contents,
+            Runnable closeResources) {
         this.name = name;
         this.store = store;
         this.nodes = nodes;
         this.contents = contents;
+        this.closeResources = closeResources;
     }
 
     /** Everything the store holds for this backend: keys, values, entries, as text. */
@@ -67,6 +81,10 @@ final class Backend implements AutoCloseable {
         if (store instanceof RedisSessionStore redis) {
             redis.close();
         }
+        if (store instanceof JdbcSessionStore jdbc) {
+            jdbc.close();
+        }
+        closeResources.run();
     }
 
     @Override

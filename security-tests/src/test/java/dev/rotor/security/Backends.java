@@ -1,8 +1,11 @@
 package dev.rotor.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import dev.rotor.store.jdbc.JdbcSessionStore;
 import dev.rotor.store.memory.CaffeineSessionStore;
 import dev.rotor.store.redis.RedisSessionStore;
+import dev.rotor.testing.postgres.PostgresServer;
+import dev.rotor.testing.postgres.TestDatabase;
 import dev.rotor.testing.redis.LocalRedisCluster;
 import dev.rotor.testing.redis.RedisKeys;
 import dev.rotor.testing.redis.RedisServer;
@@ -16,8 +19,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.ArgumentsProvider;
 
 /**
- * Runs a parameterized test once on each store: memory, Redis, Redis Cluster. The Redis processes are shared
- * by the whole run and stopped by JUnit at its end; each test gets a fresh store and key prefix.
+ * Runs a parameterized test once on each store: memory, Redis, Redis Cluster, PostgreSQL. The Redis processes
+ * are shared by the whole run and stopped by JUnit at its end, the PostgreSQL server when the JVM exits; each
+ * test gets a fresh store and key prefix, or database.
  */
 final class Backends implements ArgumentsProvider {
 
@@ -26,7 +30,19 @@ final class Backends implements ArgumentsProvider {
 
     @Override
     public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
-        return Stream.of(memory(), redis(context), cluster(context)).map(Arguments::of);
+        return Stream.of(memory(), redis(context), cluster(context), postgres()).map(Arguments::of);
+    }
+
+    /** A PostgreSQL store in a database of its own on the shared server. */
+    static Backend postgres() {
+        return postgres(TestDatabase.create(PostgresServer.shared(), JdbcSessionStore.schema()));
+    }
+
+    /** A PostgreSQL store on {@code database}, which it closes with itself. */
+    static Backend postgres(TestDatabase database) {
+        JdbcSessionStore store =
+                JdbcSessionStore.builder().dataSource(database.dataSource()).build();
+        return new Backend("postgres", store, List.of(), database::contents, database::close);
     }
 
     static Backend memory() {

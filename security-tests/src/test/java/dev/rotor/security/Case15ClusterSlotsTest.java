@@ -42,7 +42,7 @@ class Case15ClusterSlotsTest {
                 for (int i = 0; i < 5; i++) {
                     SessionRecord session =
                             SessionRecord.open("s" + i, subject, "d" + i, now, Duration.ofDays(1), null);
-                    cluster.store.create(session);
+                    cluster.store.create(new dev.rotor.spi.LoginRequest(session, 100, false));
                     sessions.add(session.sessionId());
                     assertThat(cluster.store.rotate(rotation(session, now)).outcome())
                             .isEqualTo(Outcome.ROTATED);
@@ -87,7 +87,7 @@ class Case15ClusterSlotsTest {
                 Duration.ofDays(1),
                 Duration.ZERO,
                 0,
-                dev.rotor.ReuseScope.ALL_SESSIONS);
+                true);
     }
 
     private static List<String> keysOnEveryNode(Backend cluster) {

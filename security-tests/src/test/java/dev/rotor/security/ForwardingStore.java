@@ -1,5 +1,7 @@
 package dev.rotor.security;
 
+import dev.rotor.spi.LoginRequest;
+import dev.rotor.spi.LoginResult;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.SessionRecord;
@@ -18,8 +20,8 @@ class ForwardingStore implements SessionStore {
     }
 
     @Override
-    public void create(SessionRecord session) {
-        delegate.create(session);
+    public LoginResult create(LoginRequest request) {
+        return delegate.create(request);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.rotor.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rotor.ReuseScope;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.RotationResult.Outcome;
@@ -19,10 +18,7 @@ import org.junit.jupiter.api.Test;
  * fails these: a grace replay and a revocation change a session without changing its generation. Part of
  * {@link SessionStoreContract}.
  */
-abstract class RaceContract extends LifecycleContract {
-
-    /** Rounds of each race below. */
-    protected static final int ROUNDS = 200;
+public abstract class RaceContract extends LifecycleContract {
 
     private static final int REPLAYERS = 8;
     private static final int MAX_REPLAYS = 3;
@@ -34,13 +30,13 @@ abstract class RaceContract extends LifecycleContract {
     void concurrentGraceReplaysAreCountedOneByOne() throws Exception {
         Duration grace = Duration.ofSeconds(30);
         try (ConcurrentRefresher threads = new ConcurrentRefresher(REPLAYERS)) {
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < rounds(); round++) {
                 SessionRecord session = openSession(newSubject());
                 store().rotate(rotation(session, 0, now.plusSeconds(1)));
                 List<Callable<RotationResult>> replays = new ArrayList<>();
                 for (int i = 0; i < REPLAYERS; i++) {
-                    RotationRequest replay = with(
-                            rotation(session, 0, now.plusSeconds(2)), "r" + i, grace, MAX_REPLAYS, ReuseScope.SESSION);
+                    RotationRequest replay =
+                            with(rotation(session, 0, now.plusSeconds(2)), "r" + i, grace, MAX_REPLAYS, false);
                     replays.add(() -> store().rotate(replay));
                 }
 
@@ -70,7 +66,7 @@ abstract class RaceContract extends LifecycleContract {
     @Test
     void aRotationNeverUndoesAConcurrentRevocation() throws Exception {
         try (ConcurrentRefresher threads = new ConcurrentRefresher(2)) {
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < rounds(); round++) {
                 SessionRecord session = openSession(newSubject());
                 boolean everything = round % 2 == 1;
                 Callable<Object> revoke = everything
@@ -92,7 +88,7 @@ abstract class RaceContract extends LifecycleContract {
     @Test
     void aReuseRevokesASiblingSessionThatRotatesAtTheSameTime() throws Exception {
         try (ConcurrentRefresher threads = new ConcurrentRefresher(2)) {
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < rounds(); round++) {
                 String subject = newSubject();
                 SessionRecord stolen = openSession(subject);
                 store().rotate(rotation(stolen, 0, now.plusSeconds(1)));
@@ -110,6 +106,31 @@ abstract class RaceContract extends LifecycleContract {
                 assertThat(store().list(subject, now.plusSeconds(3)))
                         .as("live after round %d", round)
                         .isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void refreshesOfEverySessionOfOneUserAtOnceAllRotate() throws Exception {
+        int sessions = 16;
+        try (ConcurrentRefresher threads = new ConcurrentRefresher(sessions)) {
+            for (int round = 0; round < rounds() / 4; round++) {
+                String subject = newSubject();
+                List<Callable<RotationResult>> rotations = new ArrayList<>();
+                for (int i = 0; i < sessions; i++) {
+                    SessionRecord session = openSession(subject);
+                    rotations.add(() -> store().rotate(rotation(session, 0, now.plusSeconds(1))));
+                }
+
+                List<RotationResult> results = threads.atOnce(rotations);
+
+                assertThat(results)
+                        .as("round %d: contention on one user is no error and no reuse", round)
+                        .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.ROTATED));
+                assertThat(store().list(subject, now.plusSeconds(1)))
+                        .as("round %d", round)
+                        .hasSize(sessions)
+                        .allSatisfy(s -> assertThat(s.generation()).isEqualTo(1));
             }
         }
     }

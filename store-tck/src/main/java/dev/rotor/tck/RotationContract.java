@@ -2,7 +2,6 @@ package dev.rotor.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rotor.ReuseScope;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.RotationResult.Outcome;
@@ -12,7 +11,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Every outcome of {@code rotate}; part of {@link SessionStoreContract}. */
-abstract class RotationContract extends StoreFixture {
+public abstract class RotationContract extends StoreFixture {
 
     /** Creates the contract. */
     protected RotationContract() {}
@@ -66,7 +65,7 @@ abstract class RotationContract extends StoreFixture {
                 REFRESH_TTL,
                 Duration.ZERO,
                 0,
-                ReuseScope.ALL_SESSIONS);
+                true);
 
         assertThat(store().rotate(late).outcome()).isEqualTo(Outcome.RETRIED);
     }
@@ -101,8 +100,7 @@ abstract class RotationContract extends StoreFixture {
         SessionRecord session = openSession(subject);
         SessionRecord otherDevice = openSession(subject);
         store().rotate(rotation(session, 0, now.plusSeconds(1)));
-        RotationRequest replay =
-                with(rotation(session, 0, now.plusSeconds(2)), "x", Duration.ZERO, 0, ReuseScope.SESSION);
+        RotationRequest replay = with(rotation(session, 0, now.plusSeconds(2)), "x", Duration.ZERO, 0, false);
 
         RotationResult reuse = store().rotate(replay);
 
@@ -137,8 +135,7 @@ abstract class RotationContract extends StoreFixture {
         SessionRecord session = openSession(newSubject());
         store().rotate(rotation(session, 0, now.plusSeconds(1)));
         store().rotate(rotation(session, 1, now.plusSeconds(2)));
-        RotationRequest grand =
-                with(rotation(session, 0, now.plusSeconds(3)), "g", Duration.ofMinutes(1), 5, ReuseScope.SESSION);
+        RotationRequest grand = with(rotation(session, 0, now.plusSeconds(3)), "g", Duration.ofMinutes(1), 5, false);
 
         assertThat(store().rotate(grand).outcome()).isEqualTo(Outcome.REUSE_DETECTED);
     }
@@ -150,12 +147,9 @@ abstract class RotationContract extends StoreFixture {
                 store().rotate(rotation(session, 0, now.plusSeconds(1))).session();
         Duration grace = Duration.ofSeconds(30);
 
-        RotationResult first =
-                store().rotate(with(rotation(session, 0, now.plusSeconds(5)), "a", grace, 2, ReuseScope.SESSION));
-        RotationResult second =
-                store().rotate(with(rotation(session, 0, now.plusSeconds(6)), "b", grace, 2, ReuseScope.SESSION));
-        RotationResult third =
-                store().rotate(with(rotation(session, 0, now.plusSeconds(7)), "c", grace, 2, ReuseScope.SESSION));
+        RotationResult first = store().rotate(with(rotation(session, 0, now.plusSeconds(5)), "a", grace, 2, false));
+        RotationResult second = store().rotate(with(rotation(session, 0, now.plusSeconds(6)), "b", grace, 2, false));
+        RotationResult third = store().rotate(with(rotation(session, 0, now.plusSeconds(7)), "c", grace, 2, false));
 
         assertThat(first.outcome()).isEqualTo(Outcome.GRACE_REPLAY);
         assertThat(first.session().generation()).isEqualTo(1);
@@ -172,8 +166,7 @@ abstract class RotationContract extends StoreFixture {
         SessionRecord session = openSession(newSubject());
         store().rotate(rotation(session, 0, now.plusSeconds(1)));
         Duration grace = Duration.ofSeconds(30);
-        RotationRequest replay =
-                with(rotation(session, 0, now.plusSeconds(2)), "replay-1", grace, 1, ReuseScope.SESSION);
+        RotationRequest replay = with(rotation(session, 0, now.plusSeconds(2)), "replay-1", grace, 1, false);
 
         RotationResult first = store().rotate(replay);
         RotationResult resent = store().rotate(replay);
@@ -182,8 +175,7 @@ abstract class RotationContract extends StoreFixture {
         assertThat(resent.outcome()).isEqualTo(Outcome.RETRIED);
         assertThat(resent.session()).isEqualTo(first.session());
         assertThat(resent.session().graceReplays()).isEqualTo(1);
-        assertThat(store().rotate(with(replay, "replay-2", grace, 1, ReuseScope.SESSION))
-                        .outcome())
+        assertThat(store().rotate(with(replay, "replay-2", grace, 1, false)).outcome())
                 .isEqualTo(Outcome.REUSE_DETECTED);
     }
 
@@ -192,10 +184,8 @@ abstract class RotationContract extends StoreFixture {
         SessionRecord session = openSession(newSubject());
         store().rotate(rotation(session, 0, now.plusSeconds(1)));
         Duration grace = Duration.ofSeconds(30);
-        RotationRequest replayA =
-                with(rotation(session, 0, now.plusSeconds(2)), "replay-a", grace, 2, ReuseScope.ALL_SESSIONS);
-        RotationRequest replayB =
-                with(rotation(session, 0, now.plusSeconds(3)), "replay-b", grace, 2, ReuseScope.ALL_SESSIONS);
+        RotationRequest replayA = with(rotation(session, 0, now.plusSeconds(2)), "replay-a", grace, 2, true);
+        RotationRequest replayB = with(rotation(session, 0, now.plusSeconds(3)), "replay-b", grace, 2, true);
 
         RotationResult first = store().rotate(replayA);
         RotationResult second = store().rotate(replayB);
@@ -228,7 +218,7 @@ abstract class RotationContract extends StoreFixture {
         SessionRecord session = openSession(newSubject());
         store().rotate(rotation(session, 0, now.plusSeconds(1)));
         RotationRequest late =
-                with(rotation(session, 0, now.plusSeconds(32)), "late", Duration.ofSeconds(30), 3, ReuseScope.SESSION);
+                with(rotation(session, 0, now.plusSeconds(32)), "late", Duration.ofSeconds(30), 3, false);
 
         assertThat(store().rotate(late).outcome()).isEqualTo(Outcome.REUSE_DETECTED);
     }
@@ -243,9 +233,9 @@ abstract class RotationContract extends StoreFixture {
         store().rotate(rotation(late, 0, rotatedAt));
 
         RotationResult lastMoment =
-                store().rotate(with(rotation(onTime, 0, rotatedAt.plus(grace)), "edge", grace, 1, ReuseScope.SESSION));
-        RotationResult oneMillisecondLater = store().rotate(with(
-                rotation(late, 0, rotatedAt.plus(grace).plusMillis(1)), "edge", grace, 1, ReuseScope.SESSION));
+                store().rotate(with(rotation(onTime, 0, rotatedAt.plus(grace)), "edge", grace, 1, false));
+        RotationResult oneMillisecondLater =
+                store().rotate(with(rotation(late, 0, rotatedAt.plus(grace).plusMillis(1)), "edge", grace, 1, false));
 
         assertThat(lastMoment.outcome()).isEqualTo(Outcome.GRACE_REPLAY);
         assertThat(oneMillisecondLater.outcome()).isEqualTo(Outcome.REUSE_DETECTED);
@@ -256,12 +246,11 @@ abstract class RotationContract extends StoreFixture {
         SessionRecord session = openSession(newSubject());
         Duration grace = Duration.ofSeconds(30);
         store().rotate(rotation(session, 0, now.plusSeconds(1)));
-        store().rotate(with(rotation(session, 0, now.plusSeconds(2)), "r1", grace, 1, ReuseScope.SESSION));
+        store().rotate(with(rotation(session, 0, now.plusSeconds(2)), "r1", grace, 1, false));
 
         SessionRecord next =
                 store().rotate(rotation(session, 1, now.plusSeconds(3))).session();
-        RotationResult replay =
-                store().rotate(with(rotation(session, 1, now.plusSeconds(4)), "r2", grace, 1, ReuseScope.SESSION));
+        RotationResult replay = store().rotate(with(rotation(session, 1, now.plusSeconds(4)), "r2", grace, 1, false));
 
         assertThat(next.graceReplays()).isZero();
         assertThat(replay.outcome()).isEqualTo(Outcome.GRACE_REPLAY);
@@ -298,7 +287,7 @@ abstract class RotationContract extends StoreFixture {
     void rotationNeverExtendsTheAbsoluteLifetime() {
         SessionRecord session =
                 SessionRecord.open(newSessionId(), newSubject(), null, now, REFRESH_TTL, Duration.ofDays(8));
-        store().create(session);
+        login(session);
 
         SessionRecord rotated = store().rotate(rotation(session, 0, now.plus(Duration.ofDays(6))))
                 .session();

@@ -5,29 +5,61 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rotor.RotorException;
 import dev.rotor.RotorException.Reason;
+import dev.rotor.SessionInfo;
+import dev.rotor.TokenEvent;
 import dev.rotor.TokenPair;
 import dev.rotor.TokenService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
  * The whole contract a {@link dev.rotor.spi.SessionStore} must meet, run through a real {@link
  * TokenService} where tokens are involved. Extend this class in a store's tests and implement {@link
- * #store()}, {@link #holdsAnything(String)} and {@link #storedContent()}.
+ * #store()}, {@link #holdsAnything(String)} and {@link #storedContent()}; a compare-and-set store extends
+ * {@link VersionedStoreContract} instead. The tuning hooks are described on {@link StoreFixture}.
  */
-public abstract class SessionStoreContract extends RaceContract {
-
-    /** Rounds of the concurrent-refresh race. */
-    protected static final int RACE_ROUNDS = 1_000;
-
-    /** Threads presenting the same refresh token in each round. */
-    protected static final int RACE_THREADS = 32;
+public abstract class SessionStoreContract extends SessionLimitContract {
 
     /** Creates the contract. */
     protected SessionStoreContract() {}
+
+    @Test
+    void theTuningHooksStayInsideTheirBounds() {
+        assertThat(raceRounds()).as("raceRounds()").isGreaterThanOrEqualTo(MIN_RACE_ROUNDS);
+        assertThat(raceThreads()).as("raceThreads()").isGreaterThanOrEqualTo(MIN_RACE_THREADS);
+        assertThat(rounds()).as("rounds()").isGreaterThanOrEqualTo(MIN_ROUNDS);
+        assertThat(expiryDeadline()).as("expiryDeadline()").isPositive().isLessThanOrEqualTo(MAX_EXPIRY_DEADLINE);
+    }
+
+    @Test
+    void aLoginBeyondTheUsersLimitLogsTheOldestSessionOut() throws InterruptedException {
+        List<TokenEvent> events = new CopyOnWriteArrayList<>();
+        TokenService tokens = tokenService(b -> b.maxSessionsPerUser(2).eventListener(events::add));
+        String subject = newSubject();
+        TokenPair first = tokens.issue(subject, "laptop", Map.of());
+        Thread.sleep(5); // later by the clock, or the session id would decide which is older
+        TokenPair second = tokens.issue(subject, "phone", Map.of());
+        tokens.refresh(second.refreshToken());
+
+        TokenPair third = tokens.issue(subject, "tablet", Map.of());
+
+        assertRefusal(() -> tokens.refresh(first.refreshToken()), Reason.TOKEN_REVOKED);
+        assertThat(tokens.sessions(subject))
+                .extracting(SessionInfo::sessionId)
+                .containsExactlyInAnyOrder(second.sessionId(), third.sessionId());
+        assertThat(events)
+                .filteredOn(e -> e.type() == TokenEvent.Type.SESSION_EVICTED)
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.sessionId()).isEqualTo(first.sessionId());
+                    assertThat(e.deviceId()).isEqualTo("laptop");
+                    assertThat(e.revokedSessions()).isEqualTo(1);
+                });
+    }
 
     @Test
     void theOriginalSequenceIssueRefreshReplayRevokesEverySessionOfTheUser() {
@@ -105,8 +137,8 @@ public abstract class SessionStoreContract extends RaceContract {
     @Test
     void exactlyOneOfManyConcurrentRefreshesWinsEveryRound() throws Exception {
         TokenService tokens = tokenService(b -> b);
-        try (ConcurrentRefresher refresher = new ConcurrentRefresher(RACE_THREADS)) {
-            for (int round = 0; round < RACE_ROUNDS; round++) {
+        try (ConcurrentRefresher refresher = new ConcurrentRefresher(raceThreads())) {
+            for (int round = 0; round < raceRounds(); round++) {
                 TokenPair pair = tokens.issue(newSubject());
 
                 List<Object> outcomes = refresher.refreshAtOnce(tokens, pair.refreshToken());
@@ -119,7 +151,7 @@ public abstract class SessionStoreContract extends RaceContract {
                 assertThat(outcomes)
                         .as("losers in round %d", round)
                         .filteredOn(o -> !(o instanceof TokenPair))
-                        .hasSize(RACE_THREADS - 1)
+                        .hasSize(raceThreads() - 1)
                         .containsOnly(Reason.TOKEN_REUSED);
                 assertRefusal(() -> tokens.refresh(winners.get(0).refreshToken()), Reason.TOKEN_REVOKED);
             }

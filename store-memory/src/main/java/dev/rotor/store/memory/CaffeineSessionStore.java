@@ -3,21 +3,27 @@ package dev.rotor.store.memory;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import dev.rotor.ReuseScope;
+import dev.rotor.spi.CompareAndSetSessionStore;
+import dev.rotor.spi.LoginRequest;
+import dev.rotor.spi.LoginResult;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
-import dev.rotor.spi.RotationResult.Outcome;
-import dev.rotor.spi.RotationRules;
 import dev.rotor.spi.SessionRecord;
 import dev.rotor.spi.SessionStore;
+import dev.rotor.spi.SessionsUpdate;
+import dev.rotor.spi.VersionedSessionStore;
+import dev.rotor.spi.VersionedSessions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link SessionStore} in this JVM's memory. Thread-safe; every method is atomic per subject.
+ *
+ * <p>A compare-and-set store: Rotor's {@link CompareAndSetSessionStore} runs the rules, and this class only
+ * reads a subject's sessions with their version and swaps them for a changed copy if the version is unchanged.
  *
  * <p>Bounded: past {@code maximumSubjects} users, Caffeine evicts the least valuable users' sessions, which
  * logs those users out (a missing session is refused, never accepted). Nothing survives a restart.
@@ -28,6 +34,12 @@ public final class CaffeineSessionStore implements SessionStore {
     public static final long DEFAULT_MAXIMUM_SUBJECTS = 1_000_000;
 
     private final Cache<String, SubjectSessions> cache;
+
+    /** Versions for the whole store, so a subject evicted and stored again never repeats one. */
+    private final AtomicLong versions = new AtomicLong();
+
+    private final VersionedSessionStore versioned = new Versioned();
+    private final SessionStore rules = CompareAndSetSessionStore.over(versioned);
 
     private CaffeineSessionStore(long maximumSubjects) {
         this.cache = Caffeine.newBuilder()
@@ -63,73 +75,62 @@ public final class CaffeineSessionStore implements SessionStore {
     }
 
     @Override
-    public void create(SessionRecord session) {
-        cache.asMap().compute(session.subject(), (subject, sessions) -> SubjectSessions.of(sessions)
-                .with(session, session.createdAt()));
+    public LoginResult create(LoginRequest request) {
+        return rules.create(request);
     }
 
     @Override
     public RotationResult rotate(RotationRequest request) {
-        AtomicReference<RotationResult> result = new AtomicReference<>();
-        cache.asMap().compute(request.subject(), (subject, stored) -> {
-            SubjectSessions sessions = SubjectSessions.of(stored);
-            RotationResult decision = RotationRules.decide(sessions.get(request.sessionId()), request);
-            result.set(decision);
-            Instant now = request.now();
-            SessionRecord session = decision.session();
-            switch (decision.outcome()) {
-                case ROTATED, GRACE_REPLAY:
-                    return sessions.with(session, now);
-                case REUSE_DETECTED:
-                    if (!session.isActive(now)) {
-                        return sessions.orNull();
-                    }
-                    boolean wholeSubject = request.reuseScope() == ReuseScope.ALL_SESSIONS;
-                    int revoked = wholeSubject ? sessions.active(now).size() : 1;
-                    result.set(new RotationResult(Outcome.REUSE_DETECTED, session, revoked));
-                    return wholeSubject ? sessions.revokingAll(now) : sessions.revoking(session.sessionId(), now);
-                default:
-                    return sessions.orNull();
-            }
-        });
-        return result.get();
+        return rules.rotate(request);
     }
 
     @Override
     public Optional<SessionRecord> find(String subject, String sessionId, Instant now) {
-        SubjectSessions sessions = cache.getIfPresent(subject);
-        SessionRecord session = sessions == null ? null : sessions.get(sessionId);
-        return session != null && session.isActive(now) ? Optional.of(session) : Optional.empty();
+        return rules.find(subject, sessionId, now);
     }
 
     @Override
     public List<SessionRecord> list(String subject, Instant now) {
-        SubjectSessions sessions = cache.getIfPresent(subject);
-        return sessions == null ? List.of() : sessions.active(now);
+        return rules.list(subject, now);
     }
 
     @Override
     public boolean revoke(String subject, String sessionId, Instant now) {
-        AtomicInteger revoked = new AtomicInteger();
-        cache.asMap().computeIfPresent(subject, (key, sessions) -> {
-            SessionRecord session = sessions.get(sessionId);
-            if (session == null || !session.isActive(now)) {
-                return sessions.orNull();
-            }
-            revoked.set(1);
-            return sessions.revoking(sessionId, now);
-        });
-        return revoked.get() == 1;
+        return rules.revoke(subject, sessionId, now);
     }
 
     @Override
     public int revokeAll(String subject, Instant now) {
-        AtomicInteger revoked = new AtomicInteger();
-        cache.asMap().computeIfPresent(subject, (key, sessions) -> {
-            revoked.set(sessions.active(now).size());
-            return sessions.revokingAll(now);
-        });
-        return revoked.get();
+        return rules.revokeAll(subject, now);
+    }
+
+    /** The cache as a compare-and-set store: one entry per subject, swapped whole in {@code compute}. */
+    private final class Versioned implements VersionedSessionStore {
+        @Override
+        public VersionedSessions read(String subject, String sessionId, Instant now) {
+            SubjectSessions sessions = cache.getIfPresent(subject);
+            return sessions == null ? SubjectSessions.NOTHING : sessions.one(sessionId);
+        }
+
+        @Override
+        public VersionedSessions readAll(String subject, Instant now) {
+            SubjectSessions sessions = cache.getIfPresent(subject);
+            return sessions == null ? SubjectSessions.NOTHING : sessions.all();
+        }
+
+        @Override
+        public boolean write(SessionsUpdate update) {
+            AtomicBoolean written = new AtomicBoolean();
+            cache.asMap().compute(update.subject(), (subject, stored) -> {
+                long current = stored == null ? SubjectSessions.NOTHING.version() : stored.version();
+                if (current != update.expectedVersion()) {
+                    return stored;
+                }
+                written.set(true);
+                return SubjectSessions.applied(stored, update, versions.incrementAndGet());
+            });
+            return written.get();
+        }
     }
 
     /** Expires an entry at the deadline its value carries, so a call that changes nothing extends nothing. */
@@ -149,6 +150,11 @@ public final class CaffeineSessionStore implements SessionStore {
         public long expireAfterRead(String subject, SubjectSessions sessions, long currentTime, long currentDuration) {
             return currentDuration;
         }
+    }
+
+    /** The compare-and-set primitive under the rules, for the conformance kit's tests of it. */
+    VersionedSessionStore versioned() {
+        return versioned;
     }
 
     /** Drops expired entries now instead of on Caffeine's own schedule; for tests and diagnostics. */

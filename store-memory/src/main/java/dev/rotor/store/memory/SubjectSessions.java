@@ -1,6 +1,8 @@
 package dev.rotor.store.memory;
 
 import dev.rotor.spi.SessionRecord;
+import dev.rotor.spi.SessionsUpdate;
+import dev.rotor.spi.VersionedSessions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,49 +10,28 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
- * The sessions of one subject: an immutable value, replaced as a whole inside {@code compute}, so readers
- * never see a half-applied change. Every change drops expired sessions and sets the entry's deadline, on
- * Caffeine's ticker, to the end of its longest-lived session; a call that changes nothing keeps the deadline.
+ * The sessions of one subject and their version: an immutable value, replaced as a whole inside {@code
+ * compute}, so readers never see a half-applied change. Every change drops expired sessions and sets the
+ * entry's deadline, on Caffeine's ticker, to the end of its longest-lived session; a refused change keeps the
+ * entry as it is.
  */
-record SubjectSessions(Map<String, SessionRecord> bySessionId, long deadlineNanos) {
-
-    private static final SubjectSessions EMPTY = new SubjectSessions(Map.of(), 0);
+record SubjectSessions(Map<String, SessionRecord> bySessionId, long version, long deadlineNanos) {
 
     /** Longer lives are cut to this, so a deadline on the nanosecond ticker cannot overflow. */
     private static final Duration LONGEST_LIFE = Duration.ofDays(365L * 50);
 
-    static SubjectSessions of(SubjectSessions existing) {
-        return existing == null ? EMPTY : existing;
+    /** What a read of a subject the cache holds nothing of answers. */
+    static final VersionedSessions NOTHING = new VersionedSessions(0, List.of());
+
+    VersionedSessions one(String sessionId) {
+        SessionRecord session = bySessionId.get(sessionId);
+        return new VersionedSessions(version, session == null ? List.of() : List.of(session));
     }
 
-    SessionRecord get(String sessionId) {
-        return bySessionId.get(sessionId);
-    }
-
-    List<SessionRecord> active(Instant now) {
-        List<SessionRecord> active = new ArrayList<>(bySessionId.size());
-        for (SessionRecord session : bySessionId.values()) {
-            if (session.isActive(now)) {
-                active.add(session);
-            }
-        }
-        return active;
-    }
-
-    /** The entry with {@code session} stored, or {@code null} if nothing unexpired remains. */
-    SubjectSessions with(SessionRecord session, Instant now) {
-        return rebuilt(session.sessionId(), unused -> session, now);
-    }
-
-    SubjectSessions revoking(String sessionId, Instant now) {
-        return rebuilt(sessionId, SessionRecord::markedRevoked, now);
-    }
-
-    SubjectSessions revokingAll(Instant now) {
-        return rebuilt(null, SessionRecord::markedRevoked, now);
+    VersionedSessions all() {
+        return new VersionedSessions(version, new ArrayList<>(bySessionId.values()));
     }
 
     /** Nanoseconds left until the deadline, never negative. */
@@ -58,41 +39,38 @@ record SubjectSessions(Map<String, SessionRecord> bySessionId, long deadlineNano
         return Math.max(0, deadlineNanos - tickerNanos);
     }
 
-    /** This entry as it is, or {@code null} (remove it) if it holds nothing unexpired. */
-    SubjectSessions orNull() {
-        return bySessionId.isEmpty() ? null : this;
-    }
-
     /**
-     * A copy without expired sessions, where {@code change} replaces the session {@code sessionId} (stored
-     * even if absent so far), or every session when {@code sessionId} is {@code null}.
+     * The sessions of {@code stored} (none if {@code null}) with {@code update} applied and expired ones
+     * dropped, at {@code version}; {@code null} (remove the entry) if nothing unexpired remains.
      */
-    private SubjectSessions rebuilt(String sessionId, UnaryOperator<SessionRecord> change, Instant now) {
-        Map<String, SessionRecord> copy = new HashMap<>(bySessionId.size() * 2 + 2);
-        Instant latest = now;
-        for (SessionRecord session : bySessionId.values()) {
-            boolean changed = sessionId == null || sessionId.equals(session.sessionId());
-            latest = keep(copy, changed ? change.apply(session) : session, now, latest);
+    static SubjectSessions applied(SubjectSessions stored, SessionsUpdate update, long version) {
+        Map<String, SessionRecord> copy = new HashMap<>(stored == null ? Map.of() : stored.bySessionId);
+        update.removed().forEach(copy::remove);
+        for (SessionRecord session : update.changed()) {
+            copy.replace(session.sessionId(), session); // one dropped as expired stays dropped
         }
-        if (sessionId != null && !bySessionId.containsKey(sessionId)) {
-            latest = keep(copy, change.apply(null), now, latest);
+        for (SessionRecord session : update.added()) {
+            copy.put(session.sessionId(), session);
+        }
+        Instant now = update.now();
+        Instant latest = now;
+        for (var sessions = copy.values().iterator(); sessions.hasNext(); ) {
+            SessionRecord session = sessions.next();
+            if (session.isExpired(now)) {
+                sessions.remove();
+            } else if (session.expiresAt().isAfter(latest)) {
+                latest = session.expiresAt();
+            }
         }
         return copy.isEmpty()
                 ? null
                 : new SubjectSessions(
                         Collections.unmodifiableMap(copy),
+                        version,
                         System.nanoTime() + lifeNanos(Duration.between(now, latest)));
     }
 
     private static long lifeNanos(Duration life) {
         return (life.compareTo(LONGEST_LIFE) > 0 ? LONGEST_LIFE : life).toNanos();
-    }
-
-    private static Instant keep(Map<String, SessionRecord> copy, SessionRecord session, Instant now, Instant latest) {
-        if (session == null || session.isExpired(now)) {
-            return latest;
-        }
-        copy.put(session.sessionId(), session);
-        return session.expiresAt().isAfter(latest) ? session.expiresAt() : latest;
     }
 }

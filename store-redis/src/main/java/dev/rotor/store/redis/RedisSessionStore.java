@@ -1,6 +1,7 @@
 package dev.rotor.store.redis;
 
-import dev.rotor.ReuseScope;
+import dev.rotor.spi.LoginRequest;
+import dev.rotor.spi.LoginResult;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.RotationResult.Outcome;
@@ -19,8 +20,9 @@ import redis.clients.jedis.UnifiedJedis;
  * RedisSentinelClient}) or Redis Cluster ({@code RedisClusterClient}). Build it with {@link #builder()}.
  *
  * <p>Each write is one Lua script, one {@code EVALSHA} round trip, on one key: the hash of the subject's
- * sessions, whose hash tag keeps it in one cluster slot. A rotation, the revocation a reuse triggers and a
- * revoke-all are therefore each atomic, on every deployment. Every key expires with its longest-lived
+ * sessions, whose hash tag keeps it in one cluster slot. A rotation, the revocation a reuse triggers, a
+ * revoke-all and a login with its session limit are therefore each atomic, on every deployment. The scripts
+ * run Rotor's rules themselves (the SPI's native tier), and a differential test holds them to the Java rules. Every key expires with its longest-lived
  * session.
  *
  * <p>Fails closed: when Redis cannot be reached or times out, every method throws {@link
@@ -58,15 +60,26 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     }
 
     @Override
-    public void create(SessionRecord session) {
+    public LoginResult create(LoginRequest request) {
+        SessionRecord session = request.session();
         Instant now = session.createdAt();
-        scripts.run(
+        List<?> reply = (List<?>) scripts.run(
                 Scripts.CREATE,
                 codec.key(session.subject()),
                 session.sessionId(),
                 RecordCodec.pack(session),
                 millis(now),
-                Long.toString(session.expiresAt().toEpochMilli() - now.toEpochMilli()));
+                Long.toString(session.expiresAt().toEpochMilli() - now.toEpochMilli()),
+                Integer.toString(request.maxSessions()),
+                request.rejectAtLimit() ? "1" : "0");
+        if ((Long) reply.get(0) == 0) {
+            return LoginResult.rejected();
+        }
+        List<SessionRecord> evicted = new ArrayList<>();
+        for (int i = 1; i + 1 < reply.size(); i += 2) {
+            evicted.add(decode((String) reply.get(i), (String) reply.get(i + 1), session.subject()));
+        }
+        return evicted.isEmpty() ? LoginResult.openedAlone() : new LoginResult(true, evicted);
     }
 
     @Override
@@ -81,7 +94,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
                 Long.toString(request.refreshTtl().toMillis()),
                 Long.toString(request.gracePeriod().toMillis()),
                 Integer.toString(request.maxGraceReplays()),
-                request.reuseScope() == ReuseScope.SESSION ? "S" : "A");
+                request.revokeAllOnReuse() ? "A" : "S");
         Outcome outcome = Outcome.valueOf((String) reply.get(0));
         if (outcome == Outcome.NOT_FOUND) {
             return new RotationResult(outcome, null, 0);

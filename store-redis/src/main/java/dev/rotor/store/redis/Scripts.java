@@ -58,26 +58,68 @@ final class Scripts {
             """;
 
     /**
-     * ARGV: session id, packed record, now, time-to-live in ms. Drops expired sessions of the subject, and does
-     * not store a record that has already expired (it could otherwise leave a key without a time to live).
+     * ARGV: session id, packed record, now, time-to-live in ms, session limit, reject at the limit ({@code 1})
+     * or evict ({@code 0}). Drops expired sessions of the subject, applies the limit exactly as {@code
+     * LoginRequest} describes (oldest by login time, then by the bytes of the session id; Lua's own string
+     * order follows the server's locale), and does not store a record that has already expired (it could
+     * otherwise leave a key without a time to live). Returns {1 (stored) or 0 (rejected), then the id and
+     * record of each evicted live session, oldest first}. The same login sent again (its session id already
+     * stored) changes nothing more and reports no evictions.
      */
     static final Script CREATE = Script.of(RECORD + """
-            local key, now, ttl = KEYS[1], tonumber(ARGV[3]), tonumber(ARGV[4])
+            local key, now, ttl, max = KEYS[1], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+            if redis.call('HEXISTS', key, ARGV[1]) == 1 then
+              return {1}
+            end
             local all = redis.call('HGETALL', key)
+            local live, revoked, held = {}, {}, 0
             for i = 1, #all, 2 do
-              local _, _, _, e = string.match(all[i + 1], RECORD)
+              local _, c, _, e, _, x = string.match(all[i + 1], RECORD)
               if tonumber(e) <= now then
                 redis.call('HDEL', key, all[i])
+              else
+                held = held + 1
+                if x == '1' then
+                  revoked[#revoked + 1] = all[i]
+                else
+                  live[#live + 1] = {tonumber(c), all[i], all[i + 1]}
+                end
+              end
+            end
+            local reply = {1}
+            if held >= max then
+              if ARGV[6] == '1' and #live >= max then
+                return {0}
+              end
+              for _, sid in ipairs(revoked) do
+                redis.call('HDEL', key, sid)
+              end
+              table.sort(live, function(a, b)
+                if a[1] ~= b[1] then
+                  return a[1] < b[1]
+                end
+                for i = 1, math.min(#a[2], #b[2]) do
+                  local x, y = string.byte(a[2], i), string.byte(b[2], i)
+                  if x ~= y then
+                    return x < y
+                  end
+                end
+                return #a[2] < #b[2]
+              end)
+              for i = 1, #live - max + 1 do
+                redis.call('HDEL', key, live[i][2])
+                reply[#reply + 1] = live[i][2]
+                reply[#reply + 1] = live[i][3]
               end
             end
             if ttl <= 0 then
-              return 1
+              return reply
             end
             redis.call('HSET', key, ARGV[1], ARGV[2])
             if redis.call('PTTL', key) < ttl then
               redis.call('PEXPIRE', key, ttl)
             end
-            return 1
+            return reply
             """);
 
     /**

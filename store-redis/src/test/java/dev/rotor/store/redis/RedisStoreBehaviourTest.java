@@ -73,7 +73,7 @@ class RedisStoreBehaviourTest {
             SessionRecord expired = new SessionRecord(
                     "s-expired", "born-expired", null, now, 0, now, now.minusSeconds(1), null, null, List.of(), false);
 
-            store.create(expired);
+            store.create(new dev.rotor.spi.LoginRequest(expired, 100, false));
 
             assertThat(RedisKeys.keys(admin, "born-expired:*")).isEmpty();
             assertThat(store.find("born-expired", "s-expired", now)).isEmpty();

@@ -1,0 +1,48 @@
+// Types of rotor-browser.js, written by hand: keep them in step with its JSDoc.
+
+export interface ClientOptions {
+    /** The server's root URL, such as `location.origin`; the bearer token is added only to requests under it. */
+    baseUrl: string | URL;
+    /** How long before the access token expires to refresh it (at most half its lifetime); default 60000. */
+    refreshAheadMs?: number;
+    /** Up to this much earlier still, at random (at most a quarter of the lifetime); default 5000. */
+    jitterMs?: number;
+    /** How long one request to the server may take; default 10000. */
+    requestTimeoutMs?: number;
+    /** How long to wait for another tab's refresh before taking the lock from it; default 30000. */
+    lockTimeoutMs?: number;
+    /** How long a tab without a token waits for another tab to hand it one; default 250. */
+    peerWaitMs?: number;
+    /** Refresh ahead of expiry; `false`: only on a `TOKEN_EXPIRED` answer or `refresh()`. Default true. */
+    autoRefresh?: boolean;
+    /** For tests only: skip the cross-tab lock, to show the reuse it prevents. */
+    testOnlyWithoutLock?: boolean;
+}
+
+export interface ChangeEvent {
+    type: 'login' | 'refresh' | 'logout';
+    /** Why, for `logout`: `LOGOUT`, `LOGOUT_ALL`, or the server's reason such as `TOKEN_REUSED`. */
+    reason?: string;
+    /** Whether another tab made the change. */
+    fromOtherTab: boolean;
+}
+
+/** A refusal or failure, with the server's reason, or `NETWORK_ERROR`, `TIMEOUT`, `FOREIGN_URL`, `HTTP_<status>`. */
+export class RotorError extends Error {
+    constructor(reason: string, status: number, message: string);
+    readonly reason: string;
+    /** The HTTP status, 0 when there was no answer. */
+    readonly status: number;
+}
+
+export interface RotorClient {
+    login(username: string, password: string, deviceId?: string): Promise<void>;
+    fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+    refresh(): Promise<void>;
+    logout(): Promise<void>;
+    logoutAll(): Promise<void>;
+    accessToken(): string | null;
+    onChange(listener: (event: ChangeEvent) => void): () => void;
+}
+
+export function createClient(options: ClientOptions): RotorClient;

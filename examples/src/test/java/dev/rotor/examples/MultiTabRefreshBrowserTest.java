@@ -1,0 +1,206 @@
+package dev.rotor.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rotor.TokenEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many tabs of one origin refreshing at the same moment, in real Chromium, against the example server in
+ * cookie mode with the grace period off: the cross-tab lock is what keeps the server from seeing reuse.
+ */
+class MultiTabRefreshBrowserTest {
+
+    private static final int TABS = 8;
+    private static final int AT_ONCE = 50;
+    private static final int ROUNDS = 10;
+
+    /**
+     * Each tab waits for one "go" on a channel of its own, then forces {@code AT_ONCE} refreshes at once,
+     * {@code ROUNDS} times; it resolves with the reasons of the refreshes that failed.
+     */
+    private static final String ARM = "window.race = new Promise((resolve) => {"
+            + "  const go = new BroadcastChannel('test-go');"
+            + "  go.onmessage = async () => {"
+            + "    const failures = [];"
+            + "    for (let round = 0; round < arguments[1]; round++) {"
+            + "      const all = Array.from({ length: arguments[0] }, () => client.refresh());"
+            + "      for (const result of await Promise.allSettled(all)) {"
+            + "        if (result.status === 'rejected') failures.push(result.reason.reason || String(result.reason));"
+            + "      }"
+            + "    }"
+            + "    resolve(failures);"
+            + "  };"
+            + "});"
+            + "return true;";
+
+    /** After the race: the failures, how many logouts the tab saw, and the status of a call with its token. */
+    private static final String OUTCOME = "const failures = await window.race;"
+            + "const me = await client.fetch('/api/v1/me').then((response) => response.status,"
+            + "  (error) => error.reason);"
+            + "return { failures: failures.length, firstFailure: failures[0] || null,"
+            + "  logouts: changes.filter((event) => event.type === 'logout').length, me,"
+            + "  hasToken: client.accessToken() !== null };";
+
+    private static Chromium chromium;
+    private RunningServer server;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        chromium.close();
+    }
+
+    @BeforeEach
+    void startServer() {
+        server = new RunningServer(Map.of("REFRESH_TOKEN_COOKIE", "true", "REUSE_GRACE_SECONDS", "0"));
+    }
+
+    @AfterEach
+    void stopServer() {
+        chromium.reset();
+        server.close();
+    }
+
+    @Test
+    void eightTabsForcingRefreshesAtOnceNeverTriggerReuse() {
+        List<String> tabs = loggedInTabs(Map.of());
+
+        List<Map<?, ?>> outcomes = race(tabs);
+
+        assertThat(count(TokenEvent.Type.REUSE_DETECTED))
+                .as("reuse seen by the server")
+                .isZero();
+        assertThat(count(TokenEvent.Type.REFRESHED))
+                .as("rotations: a tab whose turn comes after another's refresh takes that token")
+                .isBetween(1L, (long) TABS * ROUNDS / 2);
+        for (Map<?, ?> outcome : outcomes) {
+            assertThat(outcome.get("failures"))
+                    .as("failed refreshes: %s", outcome)
+                    .isEqualTo(0L);
+            assertThat(outcome.get("logouts")).as("logouts: %s", outcome).isEqualTo(0L);
+            assertThat(outcome.get("me"))
+                    .as("a call with the tab's token: %s", outcome)
+                    .isEqualTo(200L);
+        }
+        System.out.printf(
+                "%d tabs x %d rounds of %d refreshes at once: %d rotations on the server, no reuse%n",
+                TABS, ROUNDS, AT_ONCE, count(TokenEvent.Type.REFRESHED));
+    }
+
+    @Test
+    void withoutTheLockTheSameRaceIsSeenAsReuse() {
+        List<String> tabs = loggedInTabs(Map.of("testOnlyWithoutLock", true));
+
+        List<Map<?, ?>> outcomes = race(tabs);
+
+        assertThat(count(TokenEvent.Type.REUSE_DETECTED))
+                .as("the control: without the lock, tabs present one cookie at once")
+                .isPositive();
+        assertThat(outcomes)
+                .anySatisfy(outcome -> assertThat(outcome.get("logouts")).isNotEqualTo(0L));
+    }
+
+    @Test
+    void aTabOpenedLaterGetsTheTokenFromAnotherTabWithoutARotation() {
+        List<String> tabs = loggedInTabs(Map.of());
+        chromium.run(tabs.get(0), "await client.refresh(); return true;");
+        long rotations = count(TokenEvent.Type.REFRESHED);
+
+        String later = chromium.openClient(server.uri("/rotor-browser.js").toString(), Map.of());
+        Object status = chromium.run(later, "return (await client.fetch('/api/v1/me')).status;");
+
+        assertThat(status).isEqualTo(200L);
+        assertThat(count(TokenEvent.Type.REFRESHED)).as("no second rotation").isEqualTo(rotations);
+        assertThat(chromium.run(later, "return changes[0];")).isEqualTo(Map.of("type", "login", "fromOtherTab", true));
+    }
+
+    @Test
+    void aTabThatHoldsTheLockAndHangsLosesItAfterTheTimeout() {
+        List<String> tabs = loggedInTabs(Map.of("lockTimeoutMs", 2500, "requestTimeoutMs", 1000));
+        chromium.run(
+                tabs.get(0),
+                "navigator.locks.request('rotor-browser ' + location.origin + '/',"
+                        + " () => new Promise(() => {})); return true;");
+
+        Object elapsed = chromium.run(
+                tabs.get(1), "const start = Date.now(); await client.refresh(); return Date.now() - start;");
+
+        assertThat(((Number) elapsed).longValue()).isBetween(2400L, 10_000L);
+        assertThat(count(TokenEvent.Type.REUSE_DETECTED)).isZero();
+        assertThat(chromium.run(tabs.get(1), "return (await client.fetch('/api/v1/me')).status;"))
+                .isEqualTo(200L);
+    }
+
+    @Test
+    void aTabClosedWhileHoldingTheLockDoesNotHangTheOthers() {
+        List<String> tabs = loggedInTabs(Map.of());
+        chromium.run(
+                tabs.get(0),
+                "navigator.locks.request('rotor-browser ' + location.origin + '/',"
+                        + " () => new Promise(() => {})); return true;");
+        chromium.run(
+                tabs.get(1),
+                "window.start = Date.now(); window.done = client.refresh()"
+                        + ".then(() => Date.now() - start); return true;");
+        Object pending = chromium.run(
+                tabs.get(1),
+                "return (await navigator.locks.query()).pending"
+                        + ".filter((lock) => lock.name === 'rotor-browser ' + location.origin + '/').length;");
+        assertThat(pending).as("the refresh waits for the held lock").isEqualTo(1L);
+
+        chromium.driver.switchTo().window(tabs.get(0)).close();
+        Object elapsed = chromium.run(tabs.get(1), "return await window.done;");
+
+        assertThat(((Number) elapsed).longValue())
+                .as("far below the 30 s lock timeout")
+                .isLessThan(10_000L);
+        assertThat(count(TokenEvent.Type.REUSE_DETECTED)).isZero();
+    }
+
+    /** Opens the tabs with a client each, and logs in from the first; the others get the token from it. */
+    private List<String> loggedInTabs(Map<String, ?> options) {
+        List<String> tabs = new ArrayList<>();
+        for (int i = 0; i < TABS; i++) {
+            tabs.add(chromium.openClient(server.uri("/rotor-browser.js").toString(), options));
+        }
+        chromium.run(tabs.get(0), "await client.login('alice', 'wonderland', 'chromium'); return true;");
+        for (String tab : tabs) {
+            Object hasToken = chromium.run(
+                    tab,
+                    "for (let i = 0; i < 100 && client.accessToken() === null; i++)"
+                            + " await new Promise((resolve) => setTimeout(resolve, 20));"
+                            + "return client.accessToken() !== null;");
+            assertThat(hasToken).as("every tab got the login's token").isEqualTo(true);
+        }
+        return tabs;
+    }
+
+    /** Arms every tab, sends one "go" that all receive at once, and collects each tab's outcome. */
+    private List<Map<?, ?>> race(List<String> tabs) {
+        for (String tab : tabs) {
+            chromium.run(tab, ARM, AT_ONCE, ROUNDS);
+        }
+        chromium.run(tabs.get(0), "new BroadcastChannel('test-go').postMessage('go'); return true;");
+        List<Map<?, ?>> outcomes = new ArrayList<>();
+        for (String tab : tabs) {
+            outcomes.add((Map<?, ?>) chromium.run(tab, OUTCOME));
+        }
+        return outcomes;
+    }
+
+    private long count(TokenEvent.Type type) {
+        return server.events.stream().filter(event -> event.type() == type).count();
+    }
+}

@@ -1,0 +1,316 @@
+package dev.rotor.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rotor.TokenEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Logging in and out across tabs, reloads, refusals and where the tokens are (not), in real Chromium. */
+class SessionBrowserTest {
+
+    private static final String LOGIN = "await client.login('alice', 'wonderland', 'chromium'); return true;";
+    private static final String LAST_CHANGE = "return changes[changes.length - 1] || null;";
+    private static final String ME = "return (await client.fetch('/api/v1/me')).status;";
+
+    private static Chromium chromium;
+    private RunningServer server;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        chromium.close();
+    }
+
+    @AfterEach
+    void stopServer() {
+        chromium.reset();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void start(Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("REFRESH_TOKEN_COOKIE", "true");
+        all.put("REUSE_GRACE_SECONDS", "0");
+        server = new RunningServer(all);
+    }
+
+    private List<String> tabs(int count, Map<String, ?> options) {
+        List<String> tabs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tabs.add(chromium.openClient(server.uri("/rotor-browser.js").toString(), options));
+        }
+        return tabs;
+    }
+
+    private List<String> loggedInTabs(int count) {
+        List<String> tabs = tabs(count, Map.of());
+        chromium.run(tabs.get(0), LOGIN);
+        for (String tab : tabs) {
+            chromium.waitFor(tab, "client.accessToken() !== null");
+        }
+        return tabs;
+    }
+
+    @Test
+    void logoutInOneTabLogsOutEveryTabAndClearsTheCookie() {
+        start(Map.of());
+        List<String> tabs = loggedInTabs(3);
+
+        chromium.run(tabs.get(1), "await client.logout(); return true;");
+
+        for (String tab : tabs) {
+            chromium.waitFor(tab, "client.accessToken() === null");
+            assertThat(lastChange(tab)).containsEntry("type", "logout").containsEntry("reason", "LOGOUT");
+        }
+        assertThat(chromium.cookie("refresh_token")).isNull();
+        assertThat(count(TokenEvent.Type.REVOKED)).isEqualTo(1);
+        assertThatThrownBy(() -> chromium.run(tabs.get(2), ME)).hasMessageContaining("REFRESH_TOKEN_REQUIRED");
+    }
+
+    @Test
+    void logoutEverywhereEndsEverySessionOfTheUserAndEveryTab() {
+        start(Map.of());
+        List<String> tabs = loggedInTabs(2);
+        server.login("phone");
+
+        chromium.run(tabs.get(0), "await client.logoutAll(); return true;");
+
+        for (String tab : tabs) {
+            chromium.waitFor(tab, "client.accessToken() === null");
+            assertThat(lastChange(tab)).containsEntry("reason", "LOGOUT_ALL");
+        }
+        assertThat(chromium.cookie("refresh_token")).as("cleared").isNull();
+        assertThat(server.events.stream()
+                        .filter(event -> event.type() == TokenEvent.Type.REVOKED)
+                        .mapToInt(TokenEvent::revokedSessions)
+                        .sum())
+                .as("the browser's session and the phone's")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aReuseRefusalLogsOutEveryTab() {
+        start(Map.of());
+        List<String> tabs = loggedInTabs(2);
+        Map<?, ?> used = chromium.cookie("refresh_token");
+        chromium.run(tabs.get(0), "await client.refresh(); return true;");
+        chromium.restoreCookie(used); // as if a stale copy of the cookie came back
+
+        assertThatThrownBy(() -> chromium.run(tabs.get(1), "await client.refresh(); return true;"))
+                .hasMessageContaining("TOKEN_REUSED");
+
+        chromium.waitFor(tabs.get(0), "client.accessToken() === null");
+        assertThat(lastChange(tabs.get(0)))
+                .isEqualTo(Map.of("type", "logout", "reason", "TOKEN_REUSED", "fromOtherTab", true));
+        assertThat(chromium.run(tabs.get(1), "return client.accessToken();")).isNull();
+        assertThat(chromium.cookie("refresh_token")).as("cleared by the server").isNull();
+    }
+
+    @Test
+    void aRevokedRefusalLogsOutEveryTab() {
+        start(Map.of());
+        List<String> tabs = loggedInTabs(2);
+        String stolen = (String) chromium.cookie("refresh_token").get("value");
+        chromium.run(tabs.get(0), "await client.refresh(); return true;");
+        assertThat(RunningServer.reason(server.refresh(stolen)))
+                .as("the thief's replay revokes the session")
+                .isEqualTo("TOKEN_REUSED");
+
+        assertThatThrownBy(() -> chromium.run(tabs.get(1), "await client.refresh(); return true;"))
+                .hasMessageContaining("TOKEN_REVOKED");
+
+        chromium.waitFor(tabs.get(0), "client.accessToken() === null");
+        assertThat(lastChange(tabs.get(0))).containsEntry("reason", "TOKEN_REVOKED");
+    }
+
+    @Test
+    void aReloadKeepsTheSessionThroughTheCookie() {
+        start(Map.of());
+        String tab = loggedInTabs(1).get(0);
+
+        chromium.driver.navigate().refresh();
+        chromium.run(tab, Chromium.SETUP, Map.of());
+
+        assertThat(chromium.run(tab, "return client.accessToken();"))
+                .as("nothing survived in memory")
+                .isNull();
+        assertThat(chromium.run(tab, ME)).isEqualTo(200L);
+        assertThat(lastChange(tab)).containsEntry("type", "login");
+        assertThat(count(TokenEvent.Type.REFRESHED))
+                .as("restored by one rotation")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void noTokenIsReadableFromPageScriptCookiesOrStorage() {
+        start(Map.of());
+        List<String> tabs = loggedInTabs(2);
+        chromium.run(tabs.get(1), "await client.refresh(); return true;");
+        Map<?, ?> cookie = chromium.cookie("refresh_token");
+        assertThat(List.of(cookie.get("httpOnly"), cookie.get("secure"))).containsExactly(true, true);
+
+        for (String tab : tabs) {
+            Map<?, ?> found = (Map<?, ?>) chromium.run(
+                    tab,
+                    "const [refresh, access] = [arguments[0], client.accessToken()];"
+                            + "const has = (text) => typeof text === 'string'"
+                            + "  && (text.includes(refresh) || text.includes(access));"
+                            + "const globals = [];"
+                            + "for (const name of Object.getOwnPropertyNames(window)) {"
+                            + "  let value; try { value = window[name]; } catch { continue; }"
+                            + "  if (typeof value === 'function') continue;"
+                            + "  let text = typeof value === 'string' ? value : undefined;"
+                            + "  try { text = text ?? JSON.stringify(value); } catch {}"
+                            + "  if (has(text)) globals.push(name);"
+                            + "}"
+                            + "const storage = (area) => Object.keys(area).map((key) => key + area.getItem(key)).join();"
+                            + "return { globals, cookie: document.cookie,"
+                            + "  local: storage(localStorage), session: storage(sessionStorage),"
+                            + "  databases: (await indexedDB.databases()).length, caches: (await caches.keys()).length,"
+                            + "  client: JSON.stringify(client) + Object.keys(client).join(),"
+                            + "  refreshReadable: has(document.cookie) };",
+                    cookie.get("value"));
+            assertThat(found)
+                    .as("page script sees no token")
+                    .isEqualTo(Map.of(
+                            "globals",
+                            List.of(),
+                            "cookie",
+                            "",
+                            "local",
+                            "",
+                            "session",
+                            "",
+                            "databases",
+                            0L,
+                            "caches",
+                            0L,
+                            "client",
+                            "{}",
+                            "refreshReadable",
+                            false));
+        }
+    }
+
+    @Test
+    void anotherSiteCannotRotateOrLogOutThroughTheCookie() {
+        start(Map.of());
+        String tab = loggedInTabs(1).get(0);
+        String cookie = (String) chromium.cookie("refresh_token").get("value");
+        String target = server.uri("/api/v1/auth/").toString();
+        // localhost and 127.0.0.1 are different sites: the cookie is SameSite=Strict, the content type must be JSON
+        String other = chromium.open(target.replace("127.0.0.1", "localhost") + "sessions");
+
+        Object outcome = chromium.run(
+                other,
+                "const post = (path) => new Promise((resolve) => {"
+                        + "  const frame = document.createElement('iframe');"
+                        + "  frame.name = path; frame.onload = () => resolve(path);"
+                        + "  document.body.append(frame);"
+                        + "  const form = document.createElement('form');"
+                        + "  form.method = 'POST'; form.enctype = 'text/plain'; form.target = path;"
+                        + "  form.action = arguments[0] + path;"
+                        + "  document.body.append(form); form.submit();"
+                        + "});"
+                        + "const forms = await Promise.all([post('refresh'), post('logout')]);"
+                        + "const fetched = await fetch(arguments[0] + 'refresh', { method: 'POST',"
+                        + "  credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: '{}' })"
+                        + "  .then((response) => response.status, (error) => error.name);"
+                        + "return forms.concat(fetched);",
+                target);
+
+        assertThat(outcome)
+                .as("both forms were answered; the JSON request failed its CORS preflight")
+                .isEqualTo(List.of("refresh", "logout", "TypeError"));
+        assertThat(count(TokenEvent.Type.REFRESHED)).isZero();
+        assertThat(count(TokenEvent.Type.REVOKED)).isZero();
+        assertThat(chromium.cookie("refresh_token").get("value")).isEqualTo(cookie);
+        chromium.run(tab, "await client.refresh(); return true;");
+        assertThat(count(TokenEvent.Type.REFRESHED))
+                .as("the session still rotates")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRequestRefusedAsExpiredIsRefreshedOnceAndSentAgain() {
+        // 2 s, not 1: the server counts whole seconds from the rotation's second, so a 1 s token can be dead on
+        // arrival
+        start(Map.of("ACCESS_TTL_SECONDS", "2"));
+        String tab = tabs(1, Map.of("autoRefresh", false)).get(0);
+        chromium.run(tab, LOGIN);
+        // The server's token expires while this page's clock, 5 s behind, still thinks it good: it sends it.
+        chromium.run(
+                tab,
+                "await new Promise((resolve) => setTimeout(resolve, 3100));"
+                        + "const real = Date.now; Date.now = () => real() - 5000; return true;");
+        Object before = chromium.run(tab, "return client.accessToken();");
+
+        assertThat(chromium.run(tab, ME)).isEqualTo(200L);
+
+        assertThat(count(TokenEvent.Type.REFRESHED)).isEqualTo(1);
+        assertThat(chromium.run(tab, "return client.accessToken();")).isNotEqualTo(before);
+    }
+
+    @Test
+    void tabsRefreshAheadOfExpiryOneAtATime() {
+        start(Map.of("ACCESS_TTL_SECONDS", "3"));
+        List<String> tabs = loggedInTabs(3);
+
+        chromium.run(tabs.get(0), "await new Promise((resolve) => setTimeout(resolve, 5000)); return true;");
+
+        assertThat(count(TokenEvent.Type.REUSE_DETECTED)).isZero();
+        assertThat(count(TokenEvent.Type.REFRESHED))
+                .as("a token lasts 3 s: renewed")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(gaps())
+                .as("one tab renews, 0.75 to 1.5 s after the last renewal; the others take its token")
+                .allSatisfy(gap -> assertThat(gap).isGreaterThan(250L));
+        for (String tab : tabs) {
+            assertThat(chromium.run(tab, "return changes.filter((event) => event.type === 'refresh').length;"))
+                    .as("this tab's token was renewed")
+                    .isNotEqualTo(0L);
+            assertThat(chromium.run(tab, ME)).isEqualTo(200L);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> lastChange(String tab) {
+        return (Map<String, Object>) chromium.run(tab, LAST_CHANGE);
+    }
+
+    /**
+     * Milliseconds between one rotation and the next, as the server saw them. (Not from the login: a slow
+     * login reply can leave its token little time, as its lifetime counts from when the request was sent.)
+     */
+    private List<Long> gaps() {
+        List<Instant> times = server.events.stream()
+                .filter(event -> event.type() == TokenEvent.Type.REFRESHED)
+                .map(TokenEvent::time)
+                .toList();
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < times.size(); i++) {
+            gaps.add(Duration.between(times.get(i - 1), times.get(i)).toMillis());
+        }
+        return gaps;
+    }
+
+    private long count(TokenEvent.Type type) {
+        return server.events.stream().filter(event -> event.type() == type).count();
+    }
+}
