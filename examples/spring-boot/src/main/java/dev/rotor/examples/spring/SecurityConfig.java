@@ -1,0 +1,30 @@
+package dev.rotor.examples.spring;
+
+import dev.rotor.spring.boot.RotorResourceServer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Spring Security for the API: bearer access tokens verified by Rotor through Spring Security's resource server.
+ * The token endpoints check their own tokens (a refresh token is no bearer token); CSRF protection is off since
+ * nothing here authenticates by ambient cookie except the refresh cookie, which SameSite=Strict and the JSON
+ * Content-Type rule guard.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, RotorResourceServer rotor) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/me")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .oauth2ResourceServer(rotor);
+        return http.build();
+    }
+}
