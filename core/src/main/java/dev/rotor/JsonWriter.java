@@ -24,13 +24,26 @@ final class JsonWriter {
         return out.toString();
     }
 
-    static void string(StringBuilder out, String value) {
+    /**
+     * Writes {@code value} as a JSON string.
+     *
+     * @return {@code true} if no character needed escaping
+     */
+    static boolean string(StringBuilder out, String value) {
         out.append('"');
         int length = value.length();
+        int first = 0;
+        while (first < length && plain(value.charAt(first))) {
+            first++;
+        }
+        if (first == length) {
+            out.append(value).append('"'); // the usual case, copied whole
+            return true;
+        }
         int plainFrom = 0;
-        for (int i = 0; i < length; i++) {
+        for (int i = first; i < length; i++) {
             char c = value.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+            if (plain(c)) {
                 continue;
             }
             if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
@@ -42,6 +55,12 @@ final class JsonWriter {
             plainFrom = i + 1;
         }
         out.append(value, plainFrom, length).append('"');
+        return false;
+    }
+
+    /** Whether a character is written as itself: not a control character, quote, backslash or surrogate. */
+    private static boolean plain(char c) {
+        return c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c);
     }
 
     private static void escape(StringBuilder out, char c) {

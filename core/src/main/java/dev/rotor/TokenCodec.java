@@ -171,8 +171,7 @@ final class TokenCodec {
             long iat,
             long exp,
             String claims) {
-        StringBuilder json =
-                payload(refreshStart, subject, sessionId, deviceId, sessionId + "." + generation, iat, exp);
+        StringBuilder json = payload(refreshStart, subject, sessionId, deviceId, generation, "", iat, exp);
         json.append(",\"gen\":").append(generation);
         clientId(json, clientId);
         if (!CustomClaims.NONE.equals(claims)) {
@@ -190,8 +189,7 @@ final class TokenCodec {
             long iat,
             long exp,
             String claims) {
-        StringBuilder json =
-                payload(accessStart, subject, sessionId, deviceId, sessionId + "." + generation + ".a", iat, exp);
+        StringBuilder json = payload(accessStart, subject, sessionId, deviceId, generation, ".a", iat, exp);
         clientId(json, clientId == null ? defaultClientId : clientId);
         if (!CustomClaims.NONE.equals(claims)) {
             json.append(',').append(claims, 1, claims.length() - 1);
@@ -205,21 +203,44 @@ final class TokenCodec {
         }
     }
 
+    /** The registered claims; {@code jti} is {@code sessionId '.' generation jtiSuffix}. */
     private static StringBuilder payload(
-            String start, String subject, String sessionId, String deviceId, String jti, long iat, long exp) {
+            String start,
+            String subject,
+            String sessionId,
+            String deviceId,
+            long generation,
+            String jtiSuffix,
+            long iat,
+            long exp) {
         StringBuilder json = new StringBuilder(256).append(start);
         JsonWriter.string(json.append(",\"sub\":"), subject);
-        JsonWriter.string(json.append(",\"sid\":"), sessionId);
+        boolean plainSessionId = JsonWriter.string(json.append(",\"sid\":"), sessionId);
         if (deviceId != null) {
             JsonWriter.string(json.append(",\"did\":"), deviceId);
         }
-        JsonWriter.string(json.append(",\"jti\":"), jti);
+        if (plainSessionId) { // Rotor's own ids always are: the jti is written without a second scan
+            json.append(",\"jti\":\"")
+                    .append(sessionId)
+                    .append('.')
+                    .append(generation)
+                    .append(jtiSuffix)
+                    .append('"');
+        } else {
+            JsonWriter.string(json.append(",\"jti\":"), sessionId + "." + generation + jtiSuffix);
+        }
         return json.append(",\"iat\":").append(iat).append(",\"exp\":").append(exp);
     }
 
     private String sign(TokenType type, StringBuilder json) {
         byte[] header = keys.header(type);
-        byte[] payload = ENCODER.encode(json.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] utf8 = json.toString().getBytes(StandardCharsets.UTF_8);
+        if (keys.signingKey(type).jwtAlgorithm() instanceof HmacSha256 hmac) {
+            int length = header.length + 1 + (utf8.length * 4 + 2) / 3 + 1 + HmacSha256.SIGNATURE_LENGTH;
+            requireFits(length);
+            return hmac.token(header, utf8, length);
+        }
+        byte[] payload = ENCODER.encode(utf8);
         byte[] signature = ENCODER.encode(keys.signingKey(type).jwtAlgorithm().sign(header, payload));
         byte[] token = new byte[header.length + payload.length + signature.length + 2];
         requireFits(token.length);

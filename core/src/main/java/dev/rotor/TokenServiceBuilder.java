@@ -553,7 +553,8 @@ public final class TokenServiceBuilder {
         return service;
     }
 
-    private static String refreshEndpoint(String issuer) {
+    /** The issuer followed by {@code /refresh}: the refresh tokens' audience unless configured. */
+    static String refreshEndpoint(String issuer) {
         return (issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer) + "/refresh";
     }
 

@@ -22,7 +22,7 @@ class BenchmarksRunTest {
                         .forks(0)
                         .warmupIterations(0)
                         .measurementIterations(1)
-                        .measurementTime(TimeValue.milliseconds(200))
+                        .measurementTime(TimeValue.milliseconds(100))
                         .shouldFailOnError(true)
                         .build())
                 .run();
@@ -32,18 +32,47 @@ class BenchmarksRunTest {
                         result -> result.getParams().getBenchmark().replace("dev.rotor.benchmarks.", ""),
                         result -> result.getPrimaryResult().getScore()));
         assertThat(scores)
-                .containsKeys(
+                .containsOnlyKeys(
                         "SignBench.rotor",
                         "SignBench.baseline",
+                        "SignBench.nimbus",
+                        "SignBench.jjwt",
+                        "SignBench.floor",
                         "VerifyBench.rotor",
                         "VerifyBench.baseline",
+                        "VerifyBench.nimbus",
+                        "VerifyBench.jjwt",
+                        "VerifyBench.floor",
+                        "RefuseBench.rotorValid",
+                        "RefuseBench.rotorForged",
+                        "RefuseBench.rotorAlgNone",
+                        "RefuseBench.rotorOversized",
+                        "RefuseBench.baselineForged",
+                        "RefuseBench.baselineAlgNone",
+                        "RefuseBench.baselineOversized",
+                        "RefuseBench.nimbusForged",
+                        "RefuseBench.nimbusAlgNone",
+                        "RefuseBench.nimbusOversized",
                         "IssueBench.rotor",
                         "IssueBench.baseline",
                         "RefreshMemoryBench.rotor",
+                        "RefreshMemoryBench.baseline",
+                        "RefreshMemoryBench.floor",
+                        "RefreshMemoryBench.rotorTwoThreads",
                         "RefreshMemoryBench.baselineTwoThreads",
+                        "RefreshMemoryBench.floorTwoThreads",
                         "RefreshRedisBench.rotor",
+                        "RefreshRedisBench.baseline",
+                        "RefreshRedisBench.floor",
+                        "RefreshRedisBench.rotorTwoThreads",
                         "RefreshRedisBench.baselineTwoThreads",
+                        "RefreshRedisBench.floorTwoThreads",
+                        "RefreshRedisBench.rotorEightThreads",
+                        "RefreshRedisBench.baselineEightThreads",
+                        "RefreshRedisBench.floorEightThreads",
                         "RefreshJdbcBench.rotor",
+                        "RefreshJdbcBench.baseline",
+                        "RefreshJdbcBench.rotorTwoThreads",
                         "RefreshJdbcBench.baselineTwoThreads");
         assertThat(scores.values()).allSatisfy(score -> assertThat(score).isPositive());
     }

@@ -5,9 +5,9 @@ import static dev.rotor.examples.RunningServer.reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rotor.store.redis.testing.LocalRedisCluster;
-import dev.rotor.store.redis.testing.RedisServer;
-import dev.rotor.store.redis.testing.RedisServers;
+import dev.rotor.testing.redis.LocalRedisCluster;
+import dev.rotor.testing.redis.RedisServer;
+import dev.rotor.testing.redis.RedisServers;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.stream.Collectors;

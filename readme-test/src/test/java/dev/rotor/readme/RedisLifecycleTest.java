@@ -2,7 +2,7 @@ package dev.rotor.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rotor.store.redis.testing.RedisServer;
+import dev.rotor.testing.redis.RedisServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

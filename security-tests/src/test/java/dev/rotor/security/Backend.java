@@ -6,7 +6,7 @@ import dev.rotor.TokenServiceBuilder;
 import dev.rotor.spi.SessionStore;
 import dev.rotor.store.jdbc.JdbcSessionStore;
 import dev.rotor.store.redis.RedisSessionStore;
-import dev.rotor.store.redis.testing.RedisServer;
+import dev.rotor.testing.redis.RedisServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;

@@ -12,7 +12,7 @@ import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.StoreUnavailableException;
 import dev.rotor.store.memory.CaffeineSessionStore;
 import dev.rotor.store.redis.RedisSessionStore;
-import dev.rotor.store.redis.testing.RedisServer;
+import dev.rotor.testing.redis.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.rotor.store.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rotor.TokenService;
-import dev.rotor.store.redis.testing.RedisServer;
+import dev.rotor.testing.redis.RedisServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

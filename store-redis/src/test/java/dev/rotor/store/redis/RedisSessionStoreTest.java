@@ -1,8 +1,8 @@
 package dev.rotor.store.redis;
 
-import dev.rotor.store.redis.testing.LocalRedisCluster;
-import dev.rotor.store.redis.testing.RedisServer;
-import dev.rotor.store.redis.testing.RedisServers;
+import dev.rotor.testing.redis.LocalRedisCluster;
+import dev.rotor.testing.redis.RedisServer;
+import dev.rotor.testing.redis.RedisServers;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,9 +1,9 @@
 package dev.rotor.store.redis;
 
 import dev.rotor.spi.SessionStore;
-import dev.rotor.store.redis.testing.RedisKeys;
-import dev.rotor.store.redis.testing.RedisServer;
 import dev.rotor.tck.SessionStoreContract;
+import dev.rotor.testing.redis.RedisKeys;
+import dev.rotor.testing.redis.RedisServer;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rotor.JwtKey;
 import dev.rotor.TokenService;
-import dev.rotor.store.redis.testing.RedisServer;
-import dev.rotor.store.redis.testing.RedisServers;
+import dev.rotor.testing.redis.RedisServer;
+import dev.rotor.testing.redis.RedisServers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

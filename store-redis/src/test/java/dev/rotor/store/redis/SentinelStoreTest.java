@@ -1,6 +1,6 @@
 package dev.rotor.store.redis;
 
-import dev.rotor.store.redis.testing.RedisServer;
+import dev.rotor.testing.redis.RedisServer;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;

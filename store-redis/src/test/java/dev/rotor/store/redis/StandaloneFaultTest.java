@@ -8,7 +8,7 @@ import dev.rotor.RotorException.Reason;
 import dev.rotor.TokenEvent;
 import dev.rotor.TokenPair;
 import dev.rotor.TokenService;
-import dev.rotor.store.redis.testing.RedisServer;
+import dev.rotor.testing.redis.RedisServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rotor.spi.SessionStore;
 import dev.rotor.store.redis.RedisSessionStore;
-import dev.rotor.store.redis.testing.RedisServer;
+import dev.rotor.testing.redis.RedisServer;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.rotor.store.redis.testing;
+package dev.rotor.testing.redis;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;

@@ -1,4 +1,4 @@
-package dev.rotor.store.redis.testing;
+package dev.rotor.testing.redis;
 
 import java.util.ArrayList;
 import java.util.List;
