@@ -57,6 +57,8 @@ const RETRY_MS = 5000;
 /** How long a tab waits for a token that another tab minted (its marker says so) before rotating itself. */
 const HANDOVER_WAIT_MS = 1000;
 const MAX_TIMER_MS = 2_147_483_647;
+/** What #stealFromHungHolder answers when this tab got the lock without stealing it. */
+const NOT_STOLEN = Symbol('not stolen');
 
 /**
  * Creates a client for one Rotor server. Create one per page (tab); the tabs find each other by `baseUrl`.
@@ -473,25 +475,91 @@ class RotorClient {
         }, Math.min(Math.max(0, delay), MAX_TIMER_MS));
     }
 
-    /** Runs `task` holding the origin-wide lock; takes the lock from a holder that kept it past the timeout. */
+    /**
+     * Runs `task` holding the origin-wide lock. A holder that keeps it for `lockTimeoutMs` (as this tab watched
+     * it, from when it first saw that holder) hangs: then one waiting tab, the one that gets the steal lock,
+     * takes the lock from it; the others keep waiting, their clocks restarted by the new holder.
+     */
     async #underLock(task) {
         if (!this.#locking()) {
             return task();
         }
         /** @type {Promise<any> | null} */
         let mine = null;
-        const run = () => (mine = task());
+        const run = () => (mine ??= task()); // once, whichever way the lock came
+        let waiting = true;
+        const queue = new AbortController();
+        const queued = navigator.locks.request(this.#lockName, { signal: queue.signal }, () => {
+            waiting = false;
+            return run();
+        });
+        const settled = queued.then(() => {}, () => {});
         try {
-            return await navigator.locks.request(this.#lockName, { signal: AbortSignal.timeout(this.#o.lockTimeoutMs) }, run);
+            const stolen = await this.#stealFromHungHolder(() => waiting, settled, () => {
+                waiting = false;
+                queue.abort();
+            }, run);
+            return await (stolen === NOT_STOLEN ? queued : stolen.result);
         } catch (error) {
             if (mine) {
                 return mine; // the task ran (and may have failed, or had its lock stolen): its outcome stands
             }
-            if (error.name !== 'TimeoutError') {
-                throw error;
-            }
-            return navigator.locks.request(this.#lockName, { steal: true }, run); // its holder hangs
+            throw error instanceof RotorError ? error : new RotorError('LOCK_FAILED', 0,
+                'The cross-tab lock failed: ' + (error && error.name));
         }
+    }
+
+    /**
+     * While this tab waits, watches the lock's holder; once the same holder has held it for `lockTimeoutMs`,
+     * steals it under the steal lock (one stealer at a time, and only from the holder it watched) and returns
+     * the outcome of `run`. Returns NOT_STOLEN when this tab's own request was granted or failed first.
+     */
+    async #stealFromHungHolder(isWaiting, settled, leaveQueue, run) {
+        const pollMs = Math.min(1000, Math.max(50, this.#o.lockTimeoutMs / 10));
+        let holder = null;
+        let since = 0;
+        while (isWaiting()) {
+            const current = await this.#holder();
+            if (!isWaiting()) {
+                break;
+            }
+            if (current === null || current !== holder) {
+                holder = current;
+                since = Date.now();
+            } else if (Date.now() - since >= this.#o.lockTimeoutMs) {
+                const watched = holder;
+                const outcome = await navigator.locks.request(this.#lockName + ' steal', { ifAvailable: true }, async (lock) => {
+                    if (!lock || (await this.#holder()) !== watched || !isWaiting()) {
+                        return NOT_STOLEN; // another tab is stealing, or the holder changed: watch afresh
+                    }
+                    leaveQueue();
+                    let granted = () => {};
+                    const started = new Promise((resolve) => {
+                        granted = resolve;
+                    });
+                    const result = navigator.locks.request(this.#lockName, { steal: true }, () => {
+                        granted();
+                        return run();
+                    });
+                    // the steal lock goes once this tab holds the lock: the others now watch this tab
+                    await Promise.race([started, result.catch(() => {})]);
+                    return { result };
+                });
+                if (outcome !== NOT_STOLEN) {
+                    return outcome.result;
+                }
+                holder = null;
+            }
+            await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, pollMs))]);
+        }
+        return NOT_STOLEN;
+    }
+
+    /** The client id of the refresh lock's holder, or null when nobody holds it. */
+    async #holder() {
+        const { held = [] } = await navigator.locks.query();
+        const lock = held.find((each) => each.name === this.#lockName);
+        return lock ? lock.clientId || 'unknown' : null;
     }
 
     /** POSTs JSON with the cookie; resolves with the reply's JSON (`{}` for 204), rejects with a RotorError. */
