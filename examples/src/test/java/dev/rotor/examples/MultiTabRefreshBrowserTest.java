@@ -167,6 +167,30 @@ class MultiTabRefreshBrowserTest {
     }
 
     @Test
+    void aStealThatIsStolenInTurnStillGivesTheCallerTheRefreshsOutcome() {
+        List<String> tabs = loggedInTabs(SHORT_TIMEOUTS);
+        chromium.run(tabs.get(0), HANG);
+
+        Object outcome = chromium.run(
+                tabs.get(1),
+                "const name = 'rotor-browser ' + location.origin + '/';"
+                        + "const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));"
+                        + "const holder = async () => ((await navigator.locks.query()).held"
+                        + "  .find((lock) => lock.name === name) || {}).clientId;"
+                        + "const hung = await holder();"
+                        + "const real = window.fetch;"
+                        + "window.fetch = async (...args) => { await sleep(300); return real(...args); };"
+                        + "const refreshed = client.refresh().then(() => 'refreshed',"
+                        + "  (error) => error.name + ' ' + (error.reason || ''));"
+                        + "while ((await holder()) === hung) await sleep(20);"
+                        + "navigator.locks.request(name, { steal: true }, () => sleep(50));"
+                        + "const result = await refreshed; window.fetch = real; return result;");
+
+        assertThat(outcome).as("not the lock manager's AbortError").isEqualTo("refreshed");
+        assertThat(chromium.run(tabs.get(1), "return (await client.fetch('/api/v1/me')).status;")).isEqualTo(200L);
+    }
+
+    @Test
     void aTabClosedWhileHoldingTheLockDoesNotHangTheOthers() {
         List<String> tabs = loggedInTabs(Map.of());
         chromium.run(
