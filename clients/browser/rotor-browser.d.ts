@@ -9,7 +9,10 @@ export interface ClientOptions {
     jitterMs?: number;
     /** How long one request to the server may take; default 10000. */
     requestTimeoutMs?: number;
-    /** How long to wait for another tab's refresh before taking the lock from it; default 30000. */
+    /**
+     * How long one tab may hold the lock before a waiting tab takes it from it; default 30000. More than
+     * 2 × `requestTimeoutMs` + 2000: a live tab holds it for two requests, a 1 s hand-over wait and lock queries.
+     */
     lockTimeoutMs?: number;
     /** How long a tab without a token waits for another tab to hand it one; default 250. */
     peerWaitMs?: number;

@@ -11,8 +11,9 @@
  * @property {number} [jitterMs=5000] up to this much earlier still, at random, so tabs don't all wake at once
  *     (at most a quarter of the lifetime)
  * @property {number} [requestTimeoutMs=10000] how long one request to the server may take
- * @property {number} [lockTimeoutMs=30000] how long to wait for another tab's refresh before taking the lock
- *     from it (a holder that hangs); more than twice `requestTimeoutMs`, which is the longest a live tab holds it
+ * @property {number} [lockTimeoutMs=30000] how long one tab may hold the lock before a waiting tab takes it from
+ *     it (a holder that hangs); more than 2 × `requestTimeoutMs` + 2000: a live tab holds it for up to two
+ *     requests, a 1 s hand-over wait and its lock queries
  * @property {number} [peerWaitMs=250] how long a tab without a token waits for another tab to hand it one
  *     before it refreshes itself
  * @property {boolean} [autoRefresh=true] refresh ahead of expiry; `false`: only when the server answers
@@ -56,6 +57,8 @@ const MIN_USABLE_MS = 1000;
 const RETRY_MS = 5000;
 /** How long a tab waits for a token that another tab minted (its marker says so) before rotating itself. */
 const HANDOVER_WAIT_MS = 1000;
+/** What lockTimeoutMs must leave beyond two requests and the hand-over wait: lock queries, the marker lock. */
+const LOCK_MARGIN_MS = 1000;
 const MAX_TIMER_MS = 2_147_483_647;
 /** What #stealFromHungHolder answers when this tab got the lock without stealing it. */
 const NOT_STOLEN = Symbol('not stolen');
@@ -119,9 +122,11 @@ class RotorClient {
             autoRefresh: options.autoRefresh !== false,
             withoutLock: options.testOnlyWithoutLock === true,
         };
-        if (this.#o.lockTimeoutMs <= 2 * this.#o.requestTimeoutMs) {
-            throw new TypeError('rotor-browser: lockTimeoutMs must be more than twice requestTimeoutMs'
-                + ' (a live tab holds the lock for up to two requests)');
+        const longestHoldMs = 2 * this.#o.requestTimeoutMs + HANDOVER_WAIT_MS + LOCK_MARGIN_MS;
+        if (this.#o.lockTimeoutMs <= longestHoldMs) {
+            throw new TypeError('rotor-browser: lockTimeoutMs must be more than 2 × requestTimeoutMs + '
+                + (HANDOVER_WAIT_MS + LOCK_MARGIN_MS) + ' ms (a live tab holds the lock for up to two requests, a '
+                + HANDOVER_WAIT_MS + ' ms hand-over wait and its lock queries): set it above ' + longestHoldMs);
         }
         this.#lockName = 'rotor-browser ' + base.href;
         if (typeof BroadcastChannel === 'function') {

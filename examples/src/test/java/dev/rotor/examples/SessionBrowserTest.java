@@ -289,6 +289,23 @@ class SessionBrowserTest {
         }
     }
 
+    @Test
+    void aLockTimeoutThatALiveTabCanOutlastIsRefused() {
+        start(Map.of());
+        String tab = chromium.open(server.uri("/rotor-browser.js").toString());
+        String create = "const { createClient } = await import(location.origin + '/rotor-browser.js');"
+                + "try { createClient(Object.assign({ baseUrl: location.origin }, arguments[0])); return 'made'; }"
+                + "catch (error) { return error.name + ': ' + error.message; }";
+
+        // two 10 s requests and the 1 s hand-over wait: 21 s, and the lock queries on top
+        assertThat(chromium.run(tab, create, Map.of("requestTimeoutMs", 10_000, "lockTimeoutMs", 21_500)))
+                .isEqualTo("TypeError: rotor-browser: lockTimeoutMs must be more than 2 × requestTimeoutMs + 2000 ms"
+                        + " (a live tab holds the lock for up to two requests, a 1000 ms hand-over wait and its lock"
+                        + " queries): set it above 22000");
+        assertThat(chromium.run(tab, create, Map.of("requestTimeoutMs", 10_000, "lockTimeoutMs", 22_001)))
+                .isEqualTo("made");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> lastChange(String tab) {
         return (Map<String, Object>) chromium.run(tab, LAST_CHANGE);
