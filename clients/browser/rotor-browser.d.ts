@@ -18,6 +18,11 @@ export interface ClientOptions {
     peerWaitMs?: number;
     /** Refresh ahead of expiry; `false`: only on a `TOKEN_EXPIRED` answer or `refresh()`. Default true. */
     autoRefresh?: boolean;
+    /**
+     * Where the browser has no Web Locks (outside a secure context), refresh without the cross-tab lock instead
+     * of `createClient` throwing: tabs can then rotate at once and be logged out for reuse. Default false.
+     */
+    allowUnlockedRefresh?: boolean;
     /** For tests only: skip the cross-tab lock, to show the reuse it prevents. */
     testOnlyWithoutLock?: boolean;
 }
@@ -48,4 +53,9 @@ export interface RotorClient {
     onChange(listener: (event: ChangeEvent) => void): () => void;
 }
 
+/**
+ * Creates a client for one Rotor server; one per page.
+ * @throws TypeError if an option is missing or out of range, or the browser has no Web Locks and
+ *     `allowUnlockedRefresh` is not set
+ */
 export function createClient(options: ClientOptions): RotorClient;

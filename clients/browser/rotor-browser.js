@@ -18,6 +18,9 @@
  *     before it refreshes itself
  * @property {boolean} [autoRefresh=true] refresh ahead of expiry; `false`: only when the server answers
  *     `TOKEN_EXPIRED` or `refresh()` is called
+ * @property {boolean} [allowUnlockedRefresh=false] where the browser has no Web Locks (`navigator.locks`, missing
+ *     outside a secure context), refresh without the cross-tab lock instead of refusing to make the client:
+ *     tabs can then rotate at once and be logged out for reuse
  * @property {boolean} [testOnlyWithoutLock=false] for tests only: skip the cross-tab lock, to show the
  *     reuse it prevents
  */
@@ -68,7 +71,8 @@ const NOT_STOLEN = Symbol('not stolen');
  *
  * @param {ClientOptions} options
  * @returns {RotorClient}
- * @throws {TypeError} if an option is missing or out of range
+ * @throws {TypeError} if an option is missing or out of range, or the browser has no Web Locks and
+ *     `allowUnlockedRefresh` is not set
  */
 export function createClient(options) {
     return new RotorClient(options);
@@ -127,6 +131,11 @@ class RotorClient {
             throw new TypeError('rotor-browser: lockTimeoutMs must be more than 2 × requestTimeoutMs + '
                 + (HANDOVER_WAIT_MS + LOCK_MARGIN_MS) + ' ms (a live tab holds the lock for up to two requests, a '
                 + HANDOVER_WAIT_MS + ' ms hand-over wait and its lock queries): set it above ' + longestHoldMs);
+        }
+        if (!this.#o.withoutLock && !(globalThis.navigator && navigator.locks) && options.allowUnlockedRefresh !== true) {
+            throw new TypeError('rotor-browser: this page has no Web Locks (navigator.locks needs a secure context),'
+                + ' so tabs could refresh at once and be logged out for reuse: serve it over HTTPS or from localhost,'
+                + ' or pass allowUnlockedRefresh: true to accept that');
         }
         this.#lockName = 'rotor-browser ' + base.href;
         if (typeof BroadcastChannel === 'function') {

@@ -306,6 +306,26 @@ class SessionBrowserTest {
                 .isEqualTo("made");
     }
 
+    @Test
+    void withoutWebLocksTheClientIsRefusedUnlessThePageAcceptsUnlockedRefreshes() {
+        start(Map.of());
+        String tab = chromium.open(server.uri("/rotor-browser.js").toString());
+        String create = "Object.defineProperty(navigator, 'locks', { value: undefined, configurable: true });"
+                + "const { createClient } = await import(location.origin + '/rotor-browser.js');"
+                + "try { window.client = createClient(Object.assign({ baseUrl: location.origin }, arguments[0]));"
+                + "  return 'made'; }"
+                + "catch (error) { return error.name + ': ' + error.message; }";
+
+        assertThat(chromium.run(tab, create, Map.of()))
+                .isEqualTo("TypeError: rotor-browser: this page has no Web Locks (navigator.locks needs a secure"
+                        + " context), so tabs could refresh at once and be logged out for reuse: serve it over HTTPS"
+                        + " or from localhost, or pass allowUnlockedRefresh: true to accept that");
+        assertThat(chromium.run(tab, create, Map.of("allowUnlockedRefresh", true))).isEqualTo("made");
+        chromium.run(tab, LOGIN);
+        chromium.run(tab, "await client.refresh(); return true;");
+        assertThat(chromium.run(tab, ME)).isEqualTo(200L);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> lastChange(String tab) {
         return (Map<String, Object>) chromium.run(tab, LAST_CHANGE);
