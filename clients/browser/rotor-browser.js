@@ -63,6 +63,15 @@ const HANDOVER_WAIT_MS = 1000;
 /** What lockTimeoutMs must leave beyond two requests and the hand-over wait: lock queries, the marker lock. */
 const LOCK_MARGIN_MS = 1000;
 const MAX_TIMER_MS = 2_147_483_647;
+/** How far ahead of this tab's clock another tab's stamp may be (stamps step past the clock by 1 ms at most per change). */
+const STAMP_SLACK_MS = 5000;
+/** The longest access-token lifetime a message may claim. */
+const MAX_LIFETIME_MS = 24 * 60 * 60 * 1000;
+const MAX_TOKEN_CHARS = 16 * 1024;
+/** What an access token (a JWT) is made of: printable ASCII, so that it can go in a header. */
+const TOKEN = /^[\x21-\x7e]+$/;
+/** A reason as the server and this module write them. */
+const REASON = /^[A-Z][A-Z0-9_]{0,63}$/;
 /** What #stealFromHungHolder answers when this tab got the lock without stealing it. */
 const NOT_STOLEN = Symbol('not stolen');
 
@@ -343,6 +352,9 @@ class RotorClient {
         for (const lock of held) {
             if (lock.name && lock.name.startsWith(prefix)) {
                 const [stamp, expiresAt] = lock.name.slice(prefix.length).split(' ').map(Number);
+                if (!plausibleStamp(stamp) || !Number.isFinite(expiresAt)) {
+                    continue; // not one of ours
+                }
                 if (!newest || stamp > newest.stamp) {
                     newest = { stamp, expiresAt };
                 }
@@ -444,9 +456,10 @@ class RotorClient {
         }
     }
 
-    #onMessage(message) {
-        if (!message || typeof message !== 'object') {
-            return;
+    #onMessage(data) {
+        const message = checked(data);
+        if (!message) {
+            return; // malformed, or from a clock far ahead: no script of the origin can wedge a tab this way
         }
         if (message.t === 'ask') {
             const session = this.#session;
@@ -455,15 +468,14 @@ class RotorClient {
             }
             return;
         }
-        if (typeof message.stamp !== 'number' || message.stamp <= this.#epoch) {
+        if (message.stamp <= this.#epoch) {
             return; // older than what this tab already knows
         }
-        if (message.t === 'token' && typeof message.accessToken === 'string'
-            && typeof message.expiresAt === 'number' && typeof message.lifetimeMs === 'number') {
+        if (message.t === 'token') {
             const { accessToken, expiresAt, lifetimeMs, stamp } = message;
             this.#install({ accessToken, expiresAt, lifetimeMs, stamp }, true);
             this.#peerAnswered();
-        } else if (message.t === 'logout' && typeof message.reason === 'string') {
+        } else {
             this.#forget(message.reason, message.stamp, 'told');
         }
     }
@@ -619,6 +631,40 @@ class RotorClient {
             }
         }
     }
+}
+
+/**
+ * A BroadcastChannel message as this module sends it, or null: finite numbers, a stamp not ahead of this
+ * tab's clock by more than STAMP_SLACK_MS, a token lifetime and expiry within bounds, a token that can go in a
+ * header, a reason in the server's form.
+ */
+function checked(message) {
+    if (!message || typeof message !== 'object') {
+        return null;
+    }
+    if (message.t === 'ask') {
+        return { t: 'ask' };
+    }
+    if (!plausibleStamp(message.stamp)) {
+        return null;
+    }
+    if (message.t === 'logout') {
+        return typeof message.reason === 'string' && REASON.test(message.reason)
+            ? { t: 'logout', reason: message.reason, stamp: message.stamp }
+            : null;
+    }
+    const { accessToken, expiresAt, lifetimeMs, stamp } = message;
+    const sane = message.t === 'token'
+        && typeof accessToken === 'string' && accessToken.length <= MAX_TOKEN_CHARS && TOKEN.test(accessToken)
+        && typeof lifetimeMs === 'number' && lifetimeMs > 0 && lifetimeMs <= MAX_LIFETIME_MS
+        && typeof expiresAt === 'number' && Number.isFinite(expiresAt)
+        && expiresAt <= Date.now() + lifetimeMs + STAMP_SLACK_MS;
+    return sane ? { t: 'token', accessToken, expiresAt, lifetimeMs, stamp } : null;
+}
+
+/** A stamp this module could have made: a positive finite time, not far ahead of this tab's clock. */
+function plausibleStamp(stamp) {
+    return typeof stamp === 'number' && Number.isFinite(stamp) && stamp > 0 && stamp <= Date.now() + STAMP_SLACK_MS;
 }
 
 /** @returns {Request} the request with an `Authorization: Bearer` header */

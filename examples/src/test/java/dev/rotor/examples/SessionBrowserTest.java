@@ -326,6 +326,55 @@ class SessionBrowserTest {
         assertThat(chromium.run(tab, ME)).isEqualTo(200L);
     }
 
+    @Test
+    void malformedChannelMessagesAreIgnoredAndWedgeNoTab() {
+        start(Map.of());
+        List<String> tabs = loggedInTabs(3);
+        Object token = chromium.run(tabs.get(0), "return client.accessToken();");
+
+        chromium.run(
+                tabs.get(0),
+                "const channel = new BroadcastChannel('rotor-browser ' + location.origin + '/');"
+                        + "const now = Date.now(), hour = 3600 * 1000;"
+                        + "const token = (fields) => Object.assign({ t: 'token', kind: 'refresh', accessToken: 'forged',"
+                        + "  stamp: now, expiresAt: now + 60000, lifetimeMs: 60000 }, fields);"
+                        + "for (const message of [null, 42, 'ask', [], { t: 'token' }, { t: 'logout' },"
+                        + "  token({ stamp: NaN }), token({ stamp: Infinity }), token({ stamp: 1e300 }),"
+                        + "  token({ stamp: now + hour }), token({ stamp: '9' + now }), token({ stamp: -1 }),"
+                        + "  token({ expiresAt: NaN }), token({ expiresAt: 1e300 }), token({ expiresAt: now + hour }),"
+                        + "  token({ lifetimeMs: 1e300, expiresAt: now + 1e299 }), token({ lifetimeMs: NaN }),"
+                        + "  token({ lifetimeMs: -5 }), token({ accessToken: { length: 1 } }),"
+                        + "  token({ accessToken: 'bad\\nheader' }), token({ accessToken: 'x'.repeat(100000) }),"
+                        + "  { t: 'logout', reason: 'LOGOUT', stamp: NaN }, { t: 'logout', reason: 'LOGOUT', stamp: 1e300 },"
+                        + "  { t: 'logout', reason: 'LOGOUT', stamp: now + hour }, { t: 'logout', reason: 42, stamp: now },"
+                        + "  { t: 'logout', reason: 'x'.repeat(100000), stamp: now }]) {"
+                        + "  channel.postMessage(message);"
+                        + "}"
+                        + "navigator.locks.request('rotor-browser ' + location.origin + '/ #1e300 1e300',"
+                        + "  { mode: 'shared' }, () => new Promise(() => {}));"
+                        + "await new Promise((resolve) => setTimeout(resolve, 500)); return true;");
+
+        for (String tab : tabs) {
+            assertThat(chromium.run(tab, "return client.accessToken() === arguments[0];", token))
+                    .as("kept its token")
+                    .isEqualTo(true);
+            assertThat(chromium.run(tab, "return changes.length;")).as("no change from a bad message").isEqualTo(1L);
+        }
+        chromium.run(tabs.get(1), "await client.refresh(); return true;");
+        Object fresh = chromium.run(tabs.get(1), "return client.accessToken();");
+        assertThat(fresh.equals(token)).as("refreshed").isFalse();
+        for (String tab : tabs) {
+            chromium.run(tab, "window.fresh = arguments[0]; return true;", fresh);
+            chromium.waitFor(tab, "client.accessToken() === window.fresh");
+            assertThat(chromium.run(tab, ME)).isEqualTo(200L);
+        }
+        chromium.run(tabs.get(2), "await client.logout(); return true;");
+        for (String tab : tabs) {
+            chromium.waitFor(tab, "client.accessToken() === null");
+        }
+        assertThat(count(TokenEvent.Type.REUSE_DETECTED)).isZero();
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> lastChange(String tab) {
         return (Map<String, Object>) chromium.run(tab, LAST_CHANGE);
