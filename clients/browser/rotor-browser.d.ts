@@ -45,6 +45,10 @@ export class RotorError extends Error {
 
 export interface RotorClient {
     login(username: string, password: string, deviceId?: string): Promise<void>;
+    /**
+     * `window.fetch` with the bearer token, only under `baseUrl`; refreshes once on a 401 `TOKEN_EXPIRED`.
+     * Redirects are not followed (`redirect: 'manual'`) unless `init.redirect` or the Request's mode says so.
+     */
     fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
     refresh(): Promise<void>;
     logout(): Promise<void>;

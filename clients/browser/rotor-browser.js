@@ -182,7 +182,9 @@ class RotorClient {
 
     /**
      * Sends a request with the bearer token; on a 401 `TOKEN_EXPIRED` refreshes once and sends it again.
-     * Takes the same arguments as `window.fetch`; a relative URL is resolved against `baseUrl`.
+     * Takes the same arguments as `window.fetch`; a relative URL is resolved against `baseUrl`. Redirects are not
+     * followed (`redirect: 'manual'`: a redirect answers as an `opaqueredirect` response) unless `init.redirect`
+     * or the `Request`'s own mode says otherwise, so the token never goes where a redirect points.
      *
      * @param {RequestInfo | URL} input
      * @param {RequestInit} [init]
@@ -191,7 +193,10 @@ class RotorClient {
      *     `FOREIGN_URL` for a URL outside `baseUrl`; a request that gets no answer rejects as `window.fetch` does
      */
     async fetch(input, init) {
-        const request = new Request(input instanceof Request ? input : new URL(String(input), this.#base), init);
+        // not 'follow' by default: a redirect would carry the bearer token to wherever it points
+        const chosen = (init && init.redirect !== undefined) || (input instanceof Request && input.redirect !== 'follow');
+        const request = new Request(input instanceof Request ? input : new URL(String(input), this.#base),
+            chosen ? init : { ...init, redirect: 'manual' });
         if (!request.url.startsWith(this.#base.href)) {
             throw new RotorError('FOREIGN_URL', 0, 'rotor-browser sends its token only under ' + this.#base.href);
         }

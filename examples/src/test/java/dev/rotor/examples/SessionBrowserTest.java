@@ -375,6 +375,31 @@ class SessionBrowserTest {
         assertThat(count(TokenEvent.Type.REUSE_DETECTED)).isZero();
     }
 
+    @Test
+    void requestsWithTheTokenDoNotFollowRedirectsUnlessTheCallerSaysSo() {
+        start(Map.of());
+        String tab = loggedInTabs(1).get(0);
+
+        Object modes = chromium.run(
+                tab,
+                "const real = window.fetch, seen = [];"
+                        + "window.fetch = (request, init) => {"
+                        + "  if (request instanceof Request && request.headers.has('Authorization')) seen.push(request.redirect);"
+                        + "  return real(request, init);"
+                        + "};"
+                        + "try {"
+                        + "  const statuses = [await client.fetch('/api/v1/me'),"
+                        + "    await client.fetch('/api/v1/me', { method: 'GET' }),"
+                        + "    await client.fetch('/api/v1/me', { redirect: 'follow' }),"
+                        + "    await client.fetch(new Request(location.origin + '/api/v1/me', { redirect: 'error' }))]"
+                        + "    .map((response) => response.status);"
+                        + "  return { seen, statuses };"
+                        + "} finally { window.fetch = real; }");
+
+        assertThat(modes).isEqualTo(Map.of(
+                "seen", List.of("manual", "manual", "follow", "error"), "statuses", List.of(200L, 200L, 200L, 200L)));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> lastChange(String tab) {
         return (Map<String, Object>) chromium.run(tab, LAST_CHANGE);
