@@ -23,7 +23,12 @@ export interface ClientOptions {
      * of `createClient` throwing: tabs can then rotate at once and be logged out for reuse. Default false.
      */
     allowUnlockedRefresh?: boolean;
-    /** For tests only: skip the cross-tab lock, to show the reuse it prevents. */
+    /**
+     * TEST ONLY, UNSAFE IN AN APPLICATION: skips the cross-tab lock, so tabs rotate one refresh token at once and
+     * the server logs the user out everywhere for reuse. It exists only for the control test that shows the reuse
+     * the lock prevents; never set it in a page.
+     * @internal
+     */
     testOnlyWithoutLock?: boolean;
 }
 

@@ -21,8 +21,9 @@
  * @property {boolean} [allowUnlockedRefresh=false] where the browser has no Web Locks (`navigator.locks`, missing
  *     outside a secure context), refresh without the cross-tab lock instead of refusing to make the client:
  *     tabs can then rotate at once and be logged out for reuse
- * @property {boolean} [testOnlyWithoutLock=false] for tests only: skip the cross-tab lock, to show the
- *     reuse it prevents
+ * @property {boolean} [testOnlyWithoutLock=false] TEST ONLY, UNSAFE IN AN APPLICATION: skips the cross-tab
+ *     lock, so tabs rotate one refresh token at once and the server logs the user out everywhere for reuse. It
+ *     exists only for the control test that shows the reuse the lock prevents; never set it in a page.
  */
 
 /**
