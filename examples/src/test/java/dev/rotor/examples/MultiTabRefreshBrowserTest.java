@@ -153,14 +153,20 @@ class MultiTabRefreshBrowserTest {
 
         for (String tab : waiting) {
             Object outcome = chromium.run(tab, "return await window.outcome;");
-            assertThat(outcome).as("the refresh resolved after the lock timeout").isInstanceOf(Long.class);
+            assertThat(outcome)
+                    .as("the refresh resolved after the lock timeout")
+                    .isInstanceOf(Long.class);
             assertThat((Long) outcome).isBetween(3400L, 20_000L);
         }
-        assertThat(count(TokenEvent.Type.REUSE_DETECTED)).as("reuse seen by the server").isZero();
-        assertThat(count(TokenEvent.Type.REFRESHED)).as("one tab stole and rotated, the rest took its token")
+        assertThat(count(TokenEvent.Type.REUSE_DETECTED))
+                .as("reuse seen by the server")
+                .isZero();
+        assertThat(count(TokenEvent.Type.REFRESHED))
+                .as("one tab stole and rotated, the rest took its token")
                 .isEqualTo(1);
         for (String tab : waiting) {
-            assertThat(chromium.run(tab, "return (await client.fetch('/api/v1/me')).status;")).isEqualTo(200L);
+            assertThat(chromium.run(tab, "return (await client.fetch('/api/v1/me')).status;"))
+                    .isEqualTo(200L);
             assertThat(chromium.run(tab, "return changes.filter((event) => event.type === 'logout').length;"))
                     .isEqualTo(0L);
         }
@@ -187,7 +193,8 @@ class MultiTabRefreshBrowserTest {
                         + "const result = await refreshed; window.fetch = real; return result;");
 
         assertThat(outcome).as("not the lock manager's AbortError").isEqualTo("refreshed");
-        assertThat(chromium.run(tabs.get(1), "return (await client.fetch('/api/v1/me')).status;")).isEqualTo(200L);
+        assertThat(chromium.run(tabs.get(1), "return (await client.fetch('/api/v1/me')).status;"))
+                .isEqualTo(200L);
     }
 
     @Test
