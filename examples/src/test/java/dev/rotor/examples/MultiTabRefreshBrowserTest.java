@@ -6,11 +6,10 @@ import dev.rotor.TokenEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Many tabs of one origin refreshing at the same moment, in real Chromium, against the example server in
@@ -56,27 +55,18 @@ class MultiTabRefreshBrowserTest {
     /** A lock timeout of 3.5 s, so that a test of a hung holder is quick. */
     private static final Map<String, Object> SHORT_TIMEOUTS = Map.of("lockTimeoutMs", 3500, "requestTimeoutMs", 500);
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
     private RunningServer server;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     @BeforeEach
     void startServer() {
-        server = new RunningServer(Map.of("REFRESH_TOKEN_COOKIE", "true", "REUSE_GRACE_SECONDS", "0"));
+        server = Chromium.cookieServer(Map.of());
     }
 
     @AfterEach
     void stopServer() {
-        chromium.reset();
         server.close();
     }
 
@@ -223,22 +213,9 @@ class MultiTabRefreshBrowserTest {
         assertThat(count(TokenEvent.Type.REUSE_DETECTED)).isZero();
     }
 
-    /** Opens the tabs with a client each, and logs in from the first; the others get the token from it. */
+    /** {@code TABS} logged-in tabs. */
     private List<String> loggedInTabs(Map<String, ?> options) {
-        List<String> tabs = new ArrayList<>();
-        for (int i = 0; i < TABS; i++) {
-            tabs.add(chromium.openClient(server.uri("/rotor-browser.js").toString(), options));
-        }
-        chromium.run(tabs.get(0), "await client.login('alice', 'wonderland', 'chromium'); return true;");
-        for (String tab : tabs) {
-            Object hasToken = chromium.run(
-                    tab,
-                    "for (let i = 0; i < 100 && client.accessToken() === null; i++)"
-                            + " await new Promise((resolve) => setTimeout(resolve, 20));"
-                            + "return client.accessToken() !== null;");
-            assertThat(hasToken).as("every tab got the login's token").isEqualTo(true);
-        }
-        return tabs;
+        return chromium.loggedInTabs(server, TABS, options);
     }
 
     /** Arms every tab, sends one "go" that all receive at once, and collects each tab's outcome. */

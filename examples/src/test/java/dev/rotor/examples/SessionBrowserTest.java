@@ -8,13 +8,11 @@ import dev.rotor.TokenEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Logging in and out across tabs, reloads, refusals and where the tokens are (not), in real Chromium. */
 class SessionBrowserTest {
@@ -23,49 +21,28 @@ class SessionBrowserTest {
     private static final String LAST_CHANGE = "return changes[changes.length - 1] || null;";
     private static final String ME = "return (await client.fetch('/api/v1/me')).status;";
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
     private RunningServer server;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     @AfterEach
     void stopServer() {
-        chromium.reset();
         if (server != null) {
             server.close();
         }
     }
 
     private void start(Map<String, String> env) {
-        Map<String, String> all = new HashMap<>(env);
-        all.put("REFRESH_TOKEN_COOKIE", "true");
-        all.put("REUSE_GRACE_SECONDS", "0");
-        server = new RunningServer(all);
+        server = Chromium.cookieServer(env);
     }
 
     private List<String> tabs(int count, Map<String, ?> options) {
-        List<String> tabs = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            tabs.add(chromium.openClient(server.uri("/rotor-browser.js").toString(), options));
-        }
-        return tabs;
+        return chromium.tabs(server, count, options);
     }
 
     private List<String> loggedInTabs(int count) {
-        List<String> tabs = tabs(count, Map.of());
-        chromium.run(tabs.get(0), LOGIN);
-        for (String tab : tabs) {
-            chromium.waitFor(tab, "client.accessToken() !== null");
-        }
-        return tabs;
+        return chromium.loggedInTabs(server, count, Map.of());
     }
 
     @Test
