@@ -544,24 +544,25 @@ class RotorClient {
     /**
      * While this tab waits, watches the lock's holder; once the same holder has held it for `lockTimeoutMs`,
      * steals it under the steal lock (one stealer at a time, and only from the holder it watched) and returns
-     * the outcome of `run`. Returns NOT_STOLEN when this tab's own request was granted or failed first.
+     * `{result}`, the outcome of `run`. Returns NOT_STOLEN when this tab's own request was granted or failed
+     * first. The clock restarts when the holder changes, and when the queue shrinks: a request was granted (the
+     * same tab may have let go and taken the lock again between two looks).
      */
     async #stealFromHungHolder(isWaiting, settled, leaveQueue, run) {
         const pollMs = Math.min(1000, Math.max(50, this.#o.lockTimeoutMs / 10));
-        let holder = null;
+        let watched = null;
         let since = 0;
+        const same = (now) => watched !== null && now.id !== null && now.id === watched.id && now.pending >= watched.pending;
         while (isWaiting()) {
-            const current = await this.#holder();
+            const now = await this.#holder();
             if (!isWaiting()) {
                 break;
             }
-            if (current === null || current !== holder) {
-                holder = current;
+            if (!same(now)) {
                 since = Date.now();
             } else if (Date.now() - since >= this.#o.lockTimeoutMs) {
-                const watched = holder;
                 const outcome = await navigator.locks.request(this.#lockName + ' steal', { ifAvailable: true }, async (lock) => {
-                    if (!lock || (await this.#holder()) !== watched || !isWaiting()) {
+                    if (!lock || !same(await this.#holder()) || !isWaiting()) {
                         return NOT_STOLEN; // another tab is stealing, or the holder changed: watch afresh
                     }
                     leaveQueue();
@@ -578,20 +579,24 @@ class RotorClient {
                     return { result };
                 });
                 if (outcome !== NOT_STOLEN) {
-                    return outcome.result;
+                    return outcome;
                 }
-                holder = null;
+                since = Date.now();
             }
+            watched = now;
             await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, pollMs))]);
         }
         return NOT_STOLEN;
     }
 
-    /** The client id of the refresh lock's holder, or null when nobody holds it. */
+    /** The client id of the refresh lock's holder (null when nobody holds it), and how many requests wait. */
     async #holder() {
-        const { held = [] } = await navigator.locks.query();
+        const { held = [], pending = [] } = await navigator.locks.query();
         const lock = held.find((each) => each.name === this.#lockName);
-        return lock ? lock.clientId || 'unknown' : null;
+        return {
+            id: lock ? lock.clientId || 'unknown' : null,
+            pending: pending.filter((each) => each.name === this.#lockName).length,
+        };
     }
 
     /** POSTs JSON with the cookie; resolves with the reply's JSON (`{}` for 204), rejects with a RotorError. */
