@@ -40,7 +40,10 @@ export interface ChangeEvent {
     fromOtherTab: boolean;
 }
 
-/** A refusal or failure, with the server's reason, or `NETWORK_ERROR`, `TIMEOUT`, `FOREIGN_URL`, `HTTP_<status>`. */
+/**
+ * A refusal or failure, with the server's reason, or `NETWORK_ERROR`, `TIMEOUT`, `FOREIGN_URL`, `LOCK_FAILED` (the
+ * cross-tab lock failed), `HTTP_<status>`.
+ */
 export class RotorError extends Error {
     constructor(reason: string, status: number, message: string);
     readonly reason: string;

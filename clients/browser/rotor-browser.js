@@ -40,7 +40,8 @@
 /** A refusal or failure, with the server's reason (`TOKEN_REUSED`, ...) or `NETWORK_ERROR` / `TIMEOUT`. */
 export class RotorError extends Error {
     /**
-     * @param {string} reason the server's reason, or `NETWORK_ERROR`, `TIMEOUT`, `FOREIGN_URL`, `HTTP_<status>`
+     * @param {string} reason the server's reason, or `NETWORK_ERROR`, `TIMEOUT`, `FOREIGN_URL`, `LOCK_FAILED`,
+     *     `HTTP_<status>`
      * @param {number} status the HTTP status, 0 when there was no answer
      * @param {string} message the server's message, or what went wrong
      */
