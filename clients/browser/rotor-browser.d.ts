@@ -9,13 +9,26 @@ export interface ClientOptions {
     jitterMs?: number;
     /** How long one request to the server may take; default 10000. */
     requestTimeoutMs?: number;
-    /** How long to wait for another tab's refresh before taking the lock from it; default 30000. */
+    /**
+     * How long one tab may hold the lock before a waiting tab takes it from it; default 30000. More than
+     * 2 × `requestTimeoutMs` + 2000: a live tab holds it for two requests, a 1 s hand-over wait and lock queries.
+     */
     lockTimeoutMs?: number;
     /** How long a tab without a token waits for another tab to hand it one; default 250. */
     peerWaitMs?: number;
     /** Refresh ahead of expiry; `false`: only on a `TOKEN_EXPIRED` answer or `refresh()`. Default true. */
     autoRefresh?: boolean;
-    /** For tests only: skip the cross-tab lock, to show the reuse it prevents. */
+    /**
+     * Where the browser has no Web Locks (outside a secure context), refresh without the cross-tab lock instead
+     * of `createClient` throwing: tabs can then rotate at once and be logged out for reuse. Default false.
+     */
+    allowUnlockedRefresh?: boolean;
+    /**
+     * TEST ONLY, UNSAFE IN AN APPLICATION: skips the cross-tab lock, so tabs rotate one refresh token at once and
+     * the server logs the user out everywhere for reuse. It exists only for the control test that shows the reuse
+     * the lock prevents; never set it in a page.
+     * @internal
+     */
     testOnlyWithoutLock?: boolean;
 }
 
@@ -27,7 +40,10 @@ export interface ChangeEvent {
     fromOtherTab: boolean;
 }
 
-/** A refusal or failure, with the server's reason, or `NETWORK_ERROR`, `TIMEOUT`, `FOREIGN_URL`, `HTTP_<status>`. */
+/**
+ * A refusal or failure, with the server's reason, or `NETWORK_ERROR`, `TIMEOUT`, `FOREIGN_URL`, `LOCK_FAILED` (the
+ * cross-tab lock failed), `HTTP_<status>`.
+ */
 export class RotorError extends Error {
     constructor(reason: string, status: number, message: string);
     readonly reason: string;
@@ -37,6 +53,10 @@ export class RotorError extends Error {
 
 export interface RotorClient {
     login(username: string, password: string, deviceId?: string): Promise<void>;
+    /**
+     * `window.fetch` with the bearer token, only under `baseUrl`; refreshes once on a 401 `TOKEN_EXPIRED`.
+     * Redirects are not followed (`redirect: 'manual'`) unless `init.redirect` or the Request's mode says so.
+     */
     fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
     refresh(): Promise<void>;
     logout(): Promise<void>;
@@ -45,4 +65,9 @@ export interface RotorClient {
     onChange(listener: (event: ChangeEvent) => void): () => void;
 }
 
+/**
+ * Creates a client for one Rotor server; one per page.
+ * @throws TypeError if an option is missing or out of range, or the browser has no Web Locks and
+ *     `allowUnlockedRefresh` is not set
+ */
 export function createClient(options: ClientOptions): RotorClient;

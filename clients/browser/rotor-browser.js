@@ -11,14 +11,19 @@
  * @property {number} [jitterMs=5000] up to this much earlier still, at random, so tabs don't all wake at once
  *     (at most a quarter of the lifetime)
  * @property {number} [requestTimeoutMs=10000] how long one request to the server may take
- * @property {number} [lockTimeoutMs=30000] how long to wait for another tab's refresh before taking the lock
- *     from it (a holder that hangs); more than twice `requestTimeoutMs`, which is the longest a live tab holds it
+ * @property {number} [lockTimeoutMs=30000] how long one tab may hold the lock before a waiting tab takes it from
+ *     it (a holder that hangs); more than 2 × `requestTimeoutMs` + 2000: a live tab holds it for up to two
+ *     requests, a 1 s hand-over wait and its lock queries
  * @property {number} [peerWaitMs=250] how long a tab without a token waits for another tab to hand it one
  *     before it refreshes itself
  * @property {boolean} [autoRefresh=true] refresh ahead of expiry; `false`: only when the server answers
  *     `TOKEN_EXPIRED` or `refresh()` is called
- * @property {boolean} [testOnlyWithoutLock=false] for tests only: skip the cross-tab lock, to show the
- *     reuse it prevents
+ * @property {boolean} [allowUnlockedRefresh=false] where the browser has no Web Locks (`navigator.locks`, missing
+ *     outside a secure context), refresh without the cross-tab lock instead of refusing to make the client:
+ *     tabs can then rotate at once and be logged out for reuse
+ * @property {boolean} [testOnlyWithoutLock=false] TEST ONLY, UNSAFE IN AN APPLICATION: skips the cross-tab
+ *     lock, so tabs rotate one refresh token at once and the server logs the user out everywhere for reuse. It
+ *     exists only for the control test that shows the reuse the lock prevents; never set it in a page.
  */
 
 /**
@@ -35,7 +40,8 @@
 /** A refusal or failure, with the server's reason (`TOKEN_REUSED`, ...) or `NETWORK_ERROR` / `TIMEOUT`. */
 export class RotorError extends Error {
     /**
-     * @param {string} reason the server's reason, or `NETWORK_ERROR`, `TIMEOUT`, `FOREIGN_URL`, `HTTP_<status>`
+     * @param {string} reason the server's reason, or `NETWORK_ERROR`, `TIMEOUT`, `FOREIGN_URL`, `LOCK_FAILED`,
+     *     `HTTP_<status>`
      * @param {number} status the HTTP status, 0 when there was no answer
      * @param {string} message the server's message, or what went wrong
      */
@@ -56,14 +62,28 @@ const MIN_USABLE_MS = 1000;
 const RETRY_MS = 5000;
 /** How long a tab waits for a token that another tab minted (its marker says so) before rotating itself. */
 const HANDOVER_WAIT_MS = 1000;
+/** What lockTimeoutMs must leave beyond two requests and the hand-over wait: lock queries, the marker lock. */
+const LOCK_MARGIN_MS = 1000;
 const MAX_TIMER_MS = 2_147_483_647;
+/** How far ahead of this tab's clock another tab's stamp may be (stamps step past the clock by 1 ms at most per change). */
+const STAMP_SLACK_MS = 5000;
+/** The longest access-token lifetime a message may claim. */
+const MAX_LIFETIME_MS = 24 * 60 * 60 * 1000;
+const MAX_TOKEN_CHARS = 16 * 1024;
+/** What an access token (a JWT) is made of: printable ASCII, so that it can go in a header. */
+const TOKEN = /^[\x21-\x7e]+$/;
+/** A reason as the server and this module write them. */
+const REASON = /^[A-Z][A-Z0-9_]{0,63}$/;
+/** What #stealFromHungHolder answers when this tab got the lock without stealing it. */
+const NOT_STOLEN = Symbol('not stolen');
 
 /**
  * Creates a client for one Rotor server. Create one per page (tab); the tabs find each other by `baseUrl`.
  *
  * @param {ClientOptions} options
  * @returns {RotorClient}
- * @throws {TypeError} if an option is missing or out of range
+ * @throws {TypeError} if an option is missing or out of range, or the browser has no Web Locks and
+ *     `allowUnlockedRefresh` is not set
  */
 export function createClient(options) {
     return new RotorClient(options);
@@ -117,9 +137,16 @@ class RotorClient {
             autoRefresh: options.autoRefresh !== false,
             withoutLock: options.testOnlyWithoutLock === true,
         };
-        if (this.#o.lockTimeoutMs <= 2 * this.#o.requestTimeoutMs) {
-            throw new TypeError('rotor-browser: lockTimeoutMs must be more than twice requestTimeoutMs'
-                + ' (a live tab holds the lock for up to two requests)');
+        const longestHoldMs = 2 * this.#o.requestTimeoutMs + HANDOVER_WAIT_MS + LOCK_MARGIN_MS;
+        if (this.#o.lockTimeoutMs <= longestHoldMs) {
+            throw new TypeError('rotor-browser: lockTimeoutMs must be more than 2 × requestTimeoutMs + '
+                + (HANDOVER_WAIT_MS + LOCK_MARGIN_MS) + ' ms (a live tab holds the lock for up to two requests, a '
+                + HANDOVER_WAIT_MS + ' ms hand-over wait and its lock queries): set it above ' + longestHoldMs);
+        }
+        if (!this.#o.withoutLock && !(globalThis.navigator && navigator.locks) && options.allowUnlockedRefresh !== true) {
+            throw new TypeError('rotor-browser: this page has no Web Locks (navigator.locks needs a secure context),'
+                + ' so tabs could refresh at once and be logged out for reuse: serve it over HTTPS or from localhost,'
+                + ' or pass allowUnlockedRefresh: true to accept that');
         }
         this.#lockName = 'rotor-browser ' + base.href;
         if (typeof BroadcastChannel === 'function') {
@@ -157,7 +184,9 @@ class RotorClient {
 
     /**
      * Sends a request with the bearer token; on a 401 `TOKEN_EXPIRED` refreshes once and sends it again.
-     * Takes the same arguments as `window.fetch`; a relative URL is resolved against `baseUrl`.
+     * Takes the same arguments as `window.fetch`; a relative URL is resolved against `baseUrl`. Redirects are not
+     * followed (`redirect: 'manual'`: a redirect answers as an `opaqueredirect` response) unless `init.redirect`
+     * or the `Request`'s own mode says otherwise, so the token never goes where a redirect points.
      *
      * @param {RequestInfo | URL} input
      * @param {RequestInit} [init]
@@ -166,7 +195,10 @@ class RotorClient {
      *     `FOREIGN_URL` for a URL outside `baseUrl`; a request that gets no answer rejects as `window.fetch` does
      */
     async fetch(input, init) {
-        const request = new Request(input instanceof Request ? input : new URL(String(input), this.#base), init);
+        // not 'follow' by default: a redirect would carry the bearer token to wherever it points
+        const chosen = (init && init.redirect !== undefined) || (input instanceof Request && input.redirect !== 'follow');
+        const request = new Request(input instanceof Request ? input : new URL(String(input), this.#base),
+            chosen ? init : { ...init, redirect: 'manual' });
         if (!request.url.startsWith(this.#base.href)) {
             throw new RotorError('FOREIGN_URL', 0, 'rotor-browser sends its token only under ' + this.#base.href);
         }
@@ -327,6 +359,9 @@ class RotorClient {
         for (const lock of held) {
             if (lock.name && lock.name.startsWith(prefix)) {
                 const [stamp, expiresAt] = lock.name.slice(prefix.length).split(' ').map(Number);
+                if (!plausibleStamp(stamp) || !Number.isFinite(expiresAt)) {
+                    continue; // not one of ours
+                }
                 if (!newest || stamp > newest.stamp) {
                     newest = { stamp, expiresAt };
                 }
@@ -428,9 +463,10 @@ class RotorClient {
         }
     }
 
-    #onMessage(message) {
-        if (!message || typeof message !== 'object') {
-            return;
+    #onMessage(data) {
+        const message = checked(data);
+        if (!message) {
+            return; // malformed, or from a clock far ahead: no script of the origin can wedge a tab this way
         }
         if (message.t === 'ask') {
             const session = this.#session;
@@ -439,15 +475,14 @@ class RotorClient {
             }
             return;
         }
-        if (typeof message.stamp !== 'number' || message.stamp <= this.#epoch) {
+        if (message.stamp <= this.#epoch) {
             return; // older than what this tab already knows
         }
-        if (message.t === 'token' && typeof message.accessToken === 'string'
-            && typeof message.expiresAt === 'number' && typeof message.lifetimeMs === 'number') {
+        if (message.t === 'token') {
             const { accessToken, expiresAt, lifetimeMs, stamp } = message;
             this.#install({ accessToken, expiresAt, lifetimeMs, stamp }, true);
             this.#peerAnswered();
-        } else if (message.t === 'logout' && typeof message.reason === 'string') {
+        } else {
             this.#forget(message.reason, message.stamp, 'told');
         }
     }
@@ -473,25 +508,96 @@ class RotorClient {
         }, Math.min(Math.max(0, delay), MAX_TIMER_MS));
     }
 
-    /** Runs `task` holding the origin-wide lock; takes the lock from a holder that kept it past the timeout. */
+    /**
+     * Runs `task` holding the origin-wide lock. A holder that keeps it for `lockTimeoutMs` (as this tab watched
+     * it, from when it first saw that holder) hangs: then one waiting tab, the one that gets the steal lock,
+     * takes the lock from it; the others keep waiting, their clocks restarted by the new holder.
+     */
     async #underLock(task) {
         if (!this.#locking()) {
             return task();
         }
         /** @type {Promise<any> | null} */
         let mine = null;
-        const run = () => (mine = task());
+        const run = () => (mine ??= task()); // once, whichever way the lock came
+        let waiting = true;
+        const queue = new AbortController();
+        const queued = navigator.locks.request(this.#lockName, { signal: queue.signal }, () => {
+            waiting = false;
+            return run();
+        });
+        const settled = queued.then(() => {}, () => {});
         try {
-            return await navigator.locks.request(this.#lockName, { signal: AbortSignal.timeout(this.#o.lockTimeoutMs) }, run);
+            const stolen = await this.#stealFromHungHolder(() => waiting, settled, () => {
+                waiting = false;
+                queue.abort();
+            }, run);
+            return await (stolen === NOT_STOLEN ? queued : stolen.result);
         } catch (error) {
             if (mine) {
                 return mine; // the task ran (and may have failed, or had its lock stolen): its outcome stands
             }
-            if (error.name !== 'TimeoutError') {
-                throw error;
-            }
-            return navigator.locks.request(this.#lockName, { steal: true }, run); // its holder hangs
+            throw error instanceof RotorError ? error : new RotorError('LOCK_FAILED', 0,
+                'The cross-tab lock failed: ' + (error && error.name));
         }
+    }
+
+    /**
+     * While this tab waits, watches the lock's holder; once the same holder has held it for `lockTimeoutMs`,
+     * steals it under the steal lock (one stealer at a time, and only from the holder it watched) and returns
+     * `{result}`, the outcome of `run`. Returns NOT_STOLEN when this tab's own request was granted or failed
+     * first. The clock restarts when the holder changes, and when the queue shrinks: a request was granted (the
+     * same tab may have let go and taken the lock again between two looks).
+     */
+    async #stealFromHungHolder(isWaiting, settled, leaveQueue, run) {
+        const pollMs = Math.min(1000, Math.max(50, this.#o.lockTimeoutMs / 10));
+        let watched = null;
+        let since = 0;
+        const same = (now) => watched !== null && now.id !== null && now.id === watched.id && now.pending >= watched.pending;
+        while (isWaiting()) {
+            const now = await this.#holder();
+            if (!isWaiting()) {
+                break;
+            }
+            if (!same(now)) {
+                since = Date.now();
+            } else if (Date.now() - since >= this.#o.lockTimeoutMs) {
+                const outcome = await navigator.locks.request(this.#lockName + ' steal', { ifAvailable: true }, async (lock) => {
+                    if (!lock || !same(await this.#holder()) || !isWaiting()) {
+                        return NOT_STOLEN; // another tab is stealing, or the holder changed: watch afresh
+                    }
+                    leaveQueue();
+                    let granted = () => {};
+                    const started = new Promise((resolve) => {
+                        granted = resolve;
+                    });
+                    const result = navigator.locks.request(this.#lockName, { steal: true }, () => {
+                        granted();
+                        return run();
+                    });
+                    // the steal lock goes once this tab holds the lock: the others now watch this tab
+                    await Promise.race([started, result.catch(() => {})]);
+                    return { result };
+                });
+                if (outcome !== NOT_STOLEN) {
+                    return outcome;
+                }
+                since = Date.now();
+            }
+            watched = now;
+            await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, pollMs))]);
+        }
+        return NOT_STOLEN;
+    }
+
+    /** The client id of the refresh lock's holder (null when nobody holds it), and how many requests wait. */
+    async #holder() {
+        const { held = [], pending = [] } = await navigator.locks.query();
+        const lock = held.find((each) => each.name === this.#lockName);
+        return {
+            id: lock ? lock.clientId || 'unknown' : null,
+            pending: pending.filter((each) => each.name === this.#lockName).length,
+        };
     }
 
     /** POSTs JSON with the cookie; resolves with the reply's JSON (`{}` for 204), rejects with a RotorError. */
@@ -537,6 +643,40 @@ class RotorClient {
             }
         }
     }
+}
+
+/**
+ * A BroadcastChannel message as this module sends it, or null: finite numbers, a stamp not ahead of this
+ * tab's clock by more than STAMP_SLACK_MS, a token lifetime and expiry within bounds, a token that can go in a
+ * header, a reason in the server's form.
+ */
+function checked(message) {
+    if (!message || typeof message !== 'object') {
+        return null;
+    }
+    if (message.t === 'ask') {
+        return { t: 'ask' };
+    }
+    if (!plausibleStamp(message.stamp)) {
+        return null;
+    }
+    if (message.t === 'logout') {
+        return typeof message.reason === 'string' && REASON.test(message.reason)
+            ? { t: 'logout', reason: message.reason, stamp: message.stamp }
+            : null;
+    }
+    const { accessToken, expiresAt, lifetimeMs, stamp } = message;
+    const sane = message.t === 'token'
+        && typeof accessToken === 'string' && accessToken.length <= MAX_TOKEN_CHARS && TOKEN.test(accessToken)
+        && typeof lifetimeMs === 'number' && lifetimeMs > 0 && lifetimeMs <= MAX_LIFETIME_MS
+        && typeof expiresAt === 'number' && Number.isFinite(expiresAt)
+        && expiresAt <= Date.now() + lifetimeMs + STAMP_SLACK_MS;
+    return sane ? { t: 'token', accessToken, expiresAt, lifetimeMs, stamp } : null;
+}
+
+/** A stamp this module could have made: a positive finite time, not far ahead of this tab's clock. */
+function plausibleStamp(stamp) {
+    return typeof stamp === 'number' && Number.isFinite(stamp) && stamp > 0 && stamp <= Date.now() + STAMP_SLACK_MS;
 }
 
 /** @returns {Request} the request with an `Authorization: Bearer` header */

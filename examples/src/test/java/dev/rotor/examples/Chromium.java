@@ -8,8 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -18,10 +23,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's headless Chromium under its own chromedriver, both named explicitly so Selenium Manager never runs
- * and nothing is downloaded; one browser per test class, each page in a window of its own (not a background
- * tab, whose timers the browser would slow down).
+ * and nothing is downloaded; each page in a window of its own (not a background tab, whose timers the browser
+ * would slow down). A JUnit extension: {@code @RegisterExtension static final Chromium chromium = new
+ * Chromium();} gives a test class one browser, started before its first test, reset after each (windows and
+ * cookies) and closed after the last.
  */
-final class Chromium implements AutoCloseable {
+final class Chromium implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -33,10 +40,43 @@ final class Chromium implements AutoCloseable {
             + "client.onChange((event) => changes.push(event));"
             + "return true;";
 
-    final ChromeDriver driver;
-    private final Path profile;
+    /** The running browser's driver, from the class's first test on. */
+    ChromeDriver driver;
 
-    Chromium() {
+    private Path profile;
+
+    /**
+     * The example server as these tests use it: in cookie mode, the grace period off (the lock alone must keep
+     * the tabs from reuse), with {@code env} on top.
+     */
+    static RunningServer cookieServer(Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("REFRESH_TOKEN_COOKIE", "true");
+        all.put("REUSE_GRACE_SECONDS", "0");
+        return new RunningServer(all);
+    }
+
+    /** Opens {@code count} windows of the server, each with a client made with these options. */
+    List<String> tabs(RunningServer server, int count, Map<String, ?> options) {
+        List<String> tabs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tabs.add(openClient(server.uri("/rotor-browser.js").toString(), options));
+        }
+        return tabs;
+    }
+
+    /** {@link #tabs}, then logs in as alice from the first and waits until every tab has the token. */
+    List<String> loggedInTabs(RunningServer server, int count, Map<String, ?> options) {
+        List<String> tabs = tabs(server, count, options);
+        run(tabs.get(0), "await client.login('alice', 'wonderland', 'chromium'); return true;");
+        for (String tab : tabs) {
+            waitFor(tab, "client.accessToken() !== null");
+        }
+        return tabs;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("The browser tests need Debian's Chromium at " + BROWSER + " and " + DRIVER
                     + ": apt-get install -y chromium chromium-driver");
@@ -152,8 +192,13 @@ final class Chromium implements AutoCloseable {
                         "sameSite", cookie.get("sameSite")));
     }
 
+    @Override
+    public void afterEach(ExtensionContext context) {
+        reset();
+    }
+
     /** Closes every window but one and forgets every cookie, so the next test starts clean. */
-    void reset() {
+    private void reset() {
         List<String> handles = new ArrayList<>(driver.getWindowHandles());
         for (String handle : handles.subList(1, handles.size())) {
             driver.switchTo().window(handle).close();
@@ -164,7 +209,10 @@ final class Chromium implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
+        if (driver == null) {
+            return; // the browser did not start: beforeAll has failed the class
+        }
         driver.quit();
         try (var files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder())

@@ -8,31 +8,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 
 /** The demo page at {@code GET /}, clicked through in real Chromium. */
 class DemoPageBrowserTest {
 
-    private static Chromium chromium;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @Test
     void logInListAndRevokeSessionsAndLogOutEverywhere() {
-        try (RunningServer server =
-                new RunningServer(Map.of("REFRESH_TOKEN_COOKIE", "true", "REUSE_GRACE_SECONDS", "0"))) {
+        try (RunningServer server = Chromium.cookieServer(Map.of())) {
             String first = chromium.open(server.uri("/").toString());
             chromium.waitFor(first, "!document.getElementById('login-box').hidden");
             click(first, "login-button");
@@ -62,8 +51,6 @@ class DemoPageBrowserTest {
             chromium.waitFor(second, STATUS + " === 'logged out (LOGOUT_ALL)'");
             chromium.waitFor(second, "!document.getElementById('login-box').hidden");
             assertThat(chromium.cookie("refresh_token")).isNull();
-        } finally {
-            chromium.reset();
         }
     }
 

@@ -6,11 +6,10 @@ import dev.rotor.TokenEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Many tabs of one origin refreshing at the same moment, in real Chromium, against the example server in
@@ -49,27 +48,25 @@ class MultiTabRefreshBrowserTest {
             + "  logouts: changes.filter((event) => event.type === 'logout').length, me,"
             + "  hasToken: client.accessToken() !== null };";
 
-    private static Chromium chromium;
+    /** Holds the client's lock forever, as a tab that hangs would. */
+    private static final String HANG = "navigator.locks.request('rotor-browser ' + location.origin + '/',"
+            + " () => new Promise(() => {})); return true;";
+
+    /** A lock timeout of 3.5 s, so that a test of a hung holder is quick. */
+    private static final Map<String, Object> SHORT_TIMEOUTS = Map.of("lockTimeoutMs", 3500, "requestTimeoutMs", 500);
+
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
     private RunningServer server;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     @BeforeEach
     void startServer() {
-        server = new RunningServer(Map.of("REFRESH_TOKEN_COOKIE", "true", "REUSE_GRACE_SECONDS", "0"));
+        server = Chromium.cookieServer(Map.of());
     }
 
     @AfterEach
     void stopServer() {
-        chromium.reset();
         server.close();
     }
 
@@ -127,18 +124,65 @@ class MultiTabRefreshBrowserTest {
     }
 
     @Test
-    void aTabThatHoldsTheLockAndHangsLosesItAfterTheTimeout() {
-        List<String> tabs = loggedInTabs(Map.of("lockTimeoutMs", 2500, "requestTimeoutMs", 1000));
-        chromium.run(
-                tabs.get(0),
-                "navigator.locks.request('rotor-browser ' + location.origin + '/',"
-                        + " () => new Promise(() => {})); return true;");
+    void behindAHungHolderOnlyOneTabStealsTheLockAndNoneReusesTheCookie() {
+        List<String> tabs = loggedInTabs(SHORT_TIMEOUTS);
+        chromium.run(tabs.get(0), HANG);
+        List<String> waiting = tabs.subList(1, TABS);
+        for (String tab : waiting) {
+            chromium.run(
+                    tab,
+                    "window.outcome = new Promise((resolve) => {"
+                            + "  new BroadcastChannel('test-go').onmessage = () => {"
+                            + "    const start = Date.now();"
+                            + "    client.refresh().then(() => resolve(Date.now() - start),"
+                            + "      (error) => resolve(String(error.reason || error.name)));"
+                            + "  };"
+                            + "}); return true;");
+        }
+        chromium.run(tabs.get(0), "new BroadcastChannel('test-go').postMessage('go'); return true;");
 
-        Object elapsed = chromium.run(
-                tabs.get(1), "const start = Date.now(); await client.refresh(); return Date.now() - start;");
+        for (String tab : waiting) {
+            Object outcome = chromium.run(tab, "return await window.outcome;");
+            assertThat(outcome)
+                    .as("the refresh resolved after the lock timeout")
+                    .isInstanceOf(Long.class);
+            assertThat((Long) outcome).isBetween(3400L, 20_000L);
+        }
+        assertThat(count(TokenEvent.Type.REUSE_DETECTED))
+                .as("reuse seen by the server")
+                .isZero();
+        assertThat(count(TokenEvent.Type.REFRESHED))
+                .as("one tab stole and rotated, the rest took its token")
+                .isEqualTo(1);
+        for (String tab : waiting) {
+            assertThat(chromium.run(tab, "return (await client.fetch('/api/v1/me')).status;"))
+                    .isEqualTo(200L);
+            assertThat(chromium.run(tab, "return changes.filter((event) => event.type === 'logout').length;"))
+                    .isEqualTo(0L);
+        }
+    }
 
-        assertThat(((Number) elapsed).longValue()).isBetween(2400L, 10_000L);
-        assertThat(count(TokenEvent.Type.REUSE_DETECTED)).isZero();
+    @Test
+    void aStealThatIsStolenInTurnStillGivesTheCallerTheRefreshsOutcome() {
+        List<String> tabs = loggedInTabs(SHORT_TIMEOUTS);
+        chromium.run(tabs.get(0), HANG);
+
+        Object outcome = chromium.run(
+                tabs.get(1),
+                "const name = 'rotor-browser ' + location.origin + '/';"
+                        + "const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));"
+                        + "const holder = async () => ((await navigator.locks.query()).held"
+                        + "  .find((lock) => lock.name === name) || {}).clientId;"
+                        + "const hung = await holder();"
+                        + "const real = window.fetch;"
+                        + "window.fetch = async (...args) => { await sleep(300); return real(...args); };"
+                        + "const refreshed = client.refresh().then(() => 'refreshed',"
+                        + "  (error) => error.name + ' ' + (error.reason || ''));"
+                        + "while ((await holder()) === hung) await sleep(20);"
+                        + "navigator.locks.request(name, { steal: true }, () => sleep(50));"
+                        + "const result = await refreshed; window.fetch = real; return result;");
+
+        assertThat(outcome).as("not the lock manager's AbortError").isEqualTo("refreshed");
         assertThat(chromium.run(tabs.get(1), "return (await client.fetch('/api/v1/me')).status;"))
                 .isEqualTo(200L);
     }
@@ -169,22 +213,9 @@ class MultiTabRefreshBrowserTest {
         assertThat(count(TokenEvent.Type.REUSE_DETECTED)).isZero();
     }
 
-    /** Opens the tabs with a client each, and logs in from the first; the others get the token from it. */
+    /** {@code TABS} logged-in tabs. */
     private List<String> loggedInTabs(Map<String, ?> options) {
-        List<String> tabs = new ArrayList<>();
-        for (int i = 0; i < TABS; i++) {
-            tabs.add(chromium.openClient(server.uri("/rotor-browser.js").toString(), options));
-        }
-        chromium.run(tabs.get(0), "await client.login('alice', 'wonderland', 'chromium'); return true;");
-        for (String tab : tabs) {
-            Object hasToken = chromium.run(
-                    tab,
-                    "for (let i = 0; i < 100 && client.accessToken() === null; i++)"
-                            + " await new Promise((resolve) => setTimeout(resolve, 20));"
-                            + "return client.accessToken() !== null;");
-            assertThat(hasToken).as("every tab got the login's token").isEqualTo(true);
-        }
-        return tabs;
+        return chromium.loggedInTabs(server, TABS, options);
     }
 
     /** Arms every tab, sends one "go" that all receive at once, and collects each tab's outcome. */

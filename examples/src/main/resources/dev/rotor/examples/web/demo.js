@@ -1,8 +1,15 @@
 // The demo page's script: the rotor-browser module and a few buttons. No framework.
 import { createClient } from '/rotor-browser.js';
 
-const client = createClient({ baseUrl: location.origin });
 const $ = (id) => document.getElementById(id);
+const client = (() => {
+    try {
+        return createClient({ baseUrl: location.origin });
+    } catch (error) {
+        $('status').textContent = error.message; // such as no Web Locks on a page that is not a secure context
+        throw error;
+    }
+})();
 
 function log(line) {
     $('events').textContent = new Date().toLocaleTimeString() + '  ' + line + '\n' + $('events').textContent;
