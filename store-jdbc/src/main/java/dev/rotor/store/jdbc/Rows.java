@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** How values become columns and back: subjects as UTF-8 bytes and their SHA-256, times as bigint milliseconds since the epoch. */
+/**
+ * How values become columns and back: subjects as UTF-8 bytes and their SHA-256, times as {@code bigint}
+ * milliseconds since the epoch.
+ */
 final class Rows {
 
     /** The columns of {@code rotor_sessions} a {@link SessionRecord} is read from, in this order. */
