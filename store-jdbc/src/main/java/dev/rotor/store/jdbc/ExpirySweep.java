@@ -58,7 +58,7 @@ final class ExpirySweep implements AutoCloseable {
         int deleted = 0;
         int batch;
         try (PreparedStatement delete = connection.prepareStatement(sql)) {
-            delete.setObject(1, Rows.time(now));
+            delete.setLong(1, now.toEpochMilli());
             do {
                 batch = delete.executeUpdate();
                 deleted += batch;

@@ -40,7 +40,7 @@ final class Reads {
         byte[] bytes = Rows.utf8(subject);
         try (PreparedStatement read = connection.prepareStatement(sql)) {
             int column = 1;
-            read.setObject(column++, Rows.time(now));
+            read.setLong(column++, now.toEpochMilli());
             if (sessionId != null) {
                 read.setString(column++, sessionId);
             }

@@ -7,12 +7,13 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
-/** How values become columns and back: subjects as UTF-8 bytes and their SHA-256, times as timestamptz. */
+/**
+ * How values become columns and back: subjects as UTF-8 bytes and their SHA-256, times as {@code bigint}
+ * milliseconds since the epoch.
+ */
 final class Rows {
 
     /** The columns of {@code rotor_sessions} a {@link SessionRecord} is read from, in this order. */
@@ -33,13 +34,9 @@ final class Rows {
         }
     }
 
-    static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    /** A time as PostgreSQL reads it, for arrays: ISO 8601 in UTC, exact to the nanosecond. */
-    static String timeText(Instant instant) {
-        return instant == null ? null : instant.toString();
+    /** A time as its column holds it: milliseconds since the epoch, which is all of what Rotor keeps. */
+    static Long time(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 
     static String replayIds(List<String> ids) {
@@ -65,7 +62,7 @@ final class Rows {
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
+        long millis = row.getLong(column);
+        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 }

@@ -32,15 +32,15 @@ final class Writes {
     private static final String CHANGE_MANY = "UPDATE rotor_sessions x SET generation = c.generation,"
             + " rotated_at = c.rotated_at, expires_at = c.expires_at, last_request_id = c.last_request_id,"
             + " replay_request_ids = c.replay_request_ids, revoked = c.revoked FROM v, unnest(?::text[],"
-            + " ?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::boolean[]) AS c(session_id,"
+            + " ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::boolean[]) AS c(session_id,"
             + " generation, rotated_at, expires_at, last_request_id, replay_request_ids, revoked)"
             + " WHERE x.subject_digest = v.subject_digest AND x.session_id = c.session_id";
     private static final String ADD = "INSERT INTO rotor_sessions (subject_digest, session_id, device_id, created_at,"
             + " generation, rotated_at, expires_at, absolute_expires_at, last_request_id, replay_request_ids,"
             + " revoked) SELECT v.subject_digest, a.session_id, decode(a.device_hex, 'hex'), a.created_at,"
             + " a.generation, a.rotated_at, a.expires_at, a.absolute_expires_at, a.last_request_id,"
-            + " a.replay_request_ids, a.revoked FROM v, unnest(?::text[], ?::text[], ?::timestamptz[],"
-            + " ?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[],"
+            + " a.replay_request_ids, a.revoked FROM v, unnest(?::text[], ?::text[], ?::bigint[],"
+            + " ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[],"
             + " ?::boolean[]) AS a(session_id, device_hex, created_at, generation, rotated_at, expires_at,"
             + " absolute_expires_at, last_request_id, replay_request_ids, revoked)"
             + " ON CONFLICT (subject_digest, session_id) DO NOTHING";
@@ -120,8 +120,8 @@ final class Writes {
         }
         p.array("text", column(changed, SessionRecord::sessionId));
         p.array("int8", column(changed, SessionRecord::generation));
-        p.array("text", column(changed, s -> Rows.timeText(s.rotatedAt())));
-        p.array("text", column(changed, s -> Rows.timeText(s.expiresAt())));
+        p.array("int8", column(changed, s -> Rows.time(s.rotatedAt())));
+        p.array("int8", column(changed, s -> Rows.time(s.expiresAt())));
         p.array("text", column(changed, SessionRecord::lastRequestId));
         p.array("text", column(changed, s -> Rows.replayIds(s.replayRequestIds())));
         p.array("bool", column(changed, SessionRecord::revoked));
@@ -134,11 +134,11 @@ final class Writes {
         HexFormat hex = HexFormat.of();
         p.array("text", column(added, SessionRecord::sessionId));
         p.array("text", column(added, s -> s.deviceId() == null ? null : hex.formatHex(Rows.utf8(s.deviceId()))));
-        p.array("text", column(added, s -> Rows.timeText(s.createdAt())));
+        p.array("int8", column(added, s -> Rows.time(s.createdAt())));
         p.array("int8", column(added, SessionRecord::generation));
-        p.array("text", column(added, s -> Rows.timeText(s.rotatedAt())));
-        p.array("text", column(added, s -> Rows.timeText(s.expiresAt())));
-        p.array("text", column(added, s -> Rows.timeText(s.absoluteExpiresAt())));
+        p.array("int8", column(added, s -> Rows.time(s.rotatedAt())));
+        p.array("int8", column(added, s -> Rows.time(s.expiresAt())));
+        p.array("int8", column(added, s -> Rows.time(s.absoluteExpiresAt())));
         p.array("text", column(added, SessionRecord::lastRequestId));
         p.array("text", column(added, s -> Rows.replayIds(s.replayRequestIds())));
         p.array("bool", column(added, SessionRecord::revoked));

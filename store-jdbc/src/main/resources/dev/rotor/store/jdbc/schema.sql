@@ -1,5 +1,6 @@
 -- Rotor's PostgreSQL schema (PostgreSQL 14 or newer). Safe to run again; copy it into a migration tool as it is.
--- Nothing here is token-derived: generations, times, ids and flags only.
+-- Nothing here is token-derived: generations, times, ids and flags only. Times are milliseconds since
+-- 1970-01-01T00:00:00Z (what Rotor keeps, exactly), as bigint: cheaper to compare, send and decode than timestamptz.
 
 -- One row per user: its version, which every write compares and moves on (from one sequence, so a user
 -- deleted and seen again never repeats a version), and when its last session ends.
@@ -9,7 +10,7 @@ CREATE TABLE IF NOT EXISTS rotor_subjects (
     subject_digest bytea       NOT NULL PRIMARY KEY, -- SHA-256 of the user id's UTF-8: a fixed-size key
     subject        bytea       NOT NULL,             -- the user id's UTF-8 ("text" cannot hold U+0000)
     version        bigint      NOT NULL,
-    expires_at     timestamptz NOT NULL              -- no session of the user lives longer
+    expires_at     bigint      NOT NULL              -- no session of the user lives longer
 );
 
 -- One row per session (token family), reached only through its user.
@@ -17,11 +18,11 @@ CREATE TABLE IF NOT EXISTS rotor_sessions (
     subject_digest      bytea       NOT NULL,
     session_id          text        NOT NULL,
     device_id           bytea,                       -- UTF-8, or NULL
-    created_at          timestamptz NOT NULL,
+    created_at          bigint      NOT NULL,
     generation          bigint      NOT NULL,        -- of the current refresh token
-    rotated_at          timestamptz NOT NULL,
-    expires_at          timestamptz NOT NULL,        -- sliding, never after absolute_expires_at
-    absolute_expires_at timestamptz,
+    rotated_at          bigint      NOT NULL,
+    expires_at          bigint      NOT NULL,        -- sliding, never after absolute_expires_at
+    absolute_expires_at bigint,
     last_request_id     text,                        -- the refresh call that minted the current generation
     replay_request_ids  text        NOT NULL,        -- calls answered in the grace period, space-separated
     revoked             boolean     NOT NULL,
