@@ -27,11 +27,13 @@ class JdbcStoreTest {
     private static PostgresServer postgres;
     private static TestDatabase database;
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+    private final ApplicationContextRunner base = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RotorAutoConfiguration.class, RotorHealthAutoConfiguration.class))
-            // a pool per context, as Boot's own: the context closes it (the bean's close() is its destroy method)
-            .withBean(DataSource.class, () -> TestDatabase.pool(database.url(), "TRANSACTION_READ_COMMITTED"))
             .withPropertyValues("rotor.signing-key.secret=" + RotorAutoConfigurationTest.SECRET);
+
+    // a pool per context, as Boot's own: the context closes it (the bean's close() is its destroy method)
+    private final ApplicationContextRunner runner =
+            base.withBean(DataSource.class, () -> TestDatabase.pool(database.url(), "TRANSACTION_READ_COMMITTED"));
 
     @BeforeAll
     static void startPostgres() {
@@ -72,6 +74,25 @@ class JdbcStoreTest {
                             RotorException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOKEN_REVOKED));
             assertThat(database.contents()).contains("alice");
         });
+    }
+
+    @Test
+    void healthIsDownWhenTheTablesAreMissingThoughEveryConnectionIsValid() {
+        TestDatabase empty = TestDatabase.create(postgres, "SELECT 1");
+        try {
+            base.withBean(DataSource.class, () -> TestDatabase.pool(empty.url(), "TRANSACTION_READ_COMMITTED"))
+                    .run(context -> {
+                        try (var connection = context.getBean(DataSource.class).getConnection()) {
+                            assertThat(connection.isValid(2))
+                                    .as("what a connection check would report")
+                                    .isTrue();
+                        }
+                        HealthIndicator health = context.getBean("rotorHealthIndicator", HealthIndicator.class);
+                        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+                    });
+        } finally {
+            empty.close();
+        }
     }
 
     @Test
