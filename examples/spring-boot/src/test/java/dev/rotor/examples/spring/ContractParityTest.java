@@ -143,7 +143,7 @@ class ContractParityTest {
         }
     }
 
-    private static String describe(HttpResponse<String> response) {
+    static String describe(HttpResponse<String> response) {
         StringBuilder text = new StringBuilder().append(response.statusCode());
         for (String header : HEADERS) {
             // "type;charset=utf-8" and "type; charset=utf-8" are the same media type (RFC 9110 §8.3.1); Tomcat
