@@ -83,6 +83,11 @@ class ContractParityTest {
         same("oversized body", post("/api/v1/auth/login", "{\"x\":\"" + "a".repeat(70_000) + "\"}"));
         same("GET refresh", b -> b.path("/api/v1/auth/refresh").GET());
         same("PUT login", b -> b.path("/api/v1/auth/login").PUT(HttpRequest.BodyPublishers.ofString("{}")));
+        same("GET logout", b -> b.path("/api/v1/auth/logout").GET());
+        same("GET logout-all", b -> b.path("/api/v1/auth/logout-all").GET());
+        same("POST sessions", post("/api/v1/auth/sessions", "{}"));
+        same("POST me", post("/api/v1/me", "{}"));
+        same("unknown auth path", post("/api/v1/auth/nothing", "{}"));
         same("unknown path", b -> b.path("/api/v2/nothing").GET());
         same("encoded CRLF path", b -> b.path("/api/v1/%0d%0aforged").GET());
         same("me without token", b -> b.path("/api/v1/me").GET());
