@@ -123,8 +123,20 @@ class ContractParityTest {
                 example.send(bearer("/api/v1/me", example.access)));
 
         compare("login again", boot.login("laptop"), example.login("laptop"));
-        compare("revoke unknown session", boot.send(delete("/api/v1/auth/sessions/nope", boot.access)),
+        compare("DELETE a session path", boot.send(delete("/api/v1/auth/sessions/nope", boot.access)),
                 example.send(delete("/api/v1/auth/sessions/nope", example.access)));
+        compare("revoke unknown session", boot.send(revoke("nope", boot.access)),
+                example.send(revoke("nope", example.access)));
+        compare("revoke without session_id", boot.send(revoke(null, boot.access)),
+                example.send(revoke(null, example.access)));
+        String bootSession = Client.json(boot.send(bearer("/api/v1/me", boot.access))).path("session_id").asText();
+        String exampleSession =
+                Client.json(example.send(bearer("/api/v1/me", example.access))).path("session_id").asText();
+        compare("login from phone", boot.login("phone"), example.login("phone"));
+        compare("revoke the laptop's session from the phone", boot.send(revoke(bootSession, boot.access)),
+                example.send(revoke(exampleSession, example.access)));
+        compare("sessions after revoke", boot.send(bearer("/api/v1/auth/sessions", boot.access)),
+                example.send(bearer("/api/v1/auth/sessions", example.access)));
         compare("logout", boot.send(post("/api/v1/auth/logout", "{\"refresh_token\":\"" + boot.refreshToken + "\"}")),
                 example.send(post("/api/v1/auth/logout", "{\"refresh_token\":\"" + example.refreshToken + "\"}")));
         compare("refresh after logout", boot.refresh(boot.refreshToken), example.refresh(example.refreshToken));
@@ -181,6 +193,14 @@ class ContractParityTest {
 
     static Function<Request, HttpRequest.Builder> bearerPost(String path, String token) {
         return b -> b.path(path).header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody());
+    }
+
+    static Function<Request, HttpRequest.Builder> revoke(String sessionId, String token) {
+        String body = sessionId == null ? "{}" : "{\"session_id\":\"" + sessionId + "\"}";
+        return b -> b.path("/api/v1/auth/sessions/revoke")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     static Function<Request, HttpRequest.Builder> delete(String path, String token) {
