@@ -18,6 +18,10 @@ class ApiErrors {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<String> notFound() {
+        return notFoundReply();
+    }
+
+    static ResponseEntity<String> notFoundReply() {
         return new ApiError(404, "NOT_FOUND", "No such endpoint").toResponse();
     }
 

@@ -7,9 +7,16 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * The session store's health: one read of a subject no user has, through the store SPI, so it covers every
- * store with one rule. Redis answers it with one {@code HGETALL}; the memory store is always up. DOWN when the
- * store throws {@link StoreUnavailableException}, UP again as soon as it answers.
+ * The session store's health: on every check, one {@link SessionStore#list} of a subject no user has, through the
+ * store SPI — the read a sessions listing makes, over the same connections, pool, timeouts and tables that logins
+ * and refreshes use. Redis answers it with one {@code HGETALL}, PostgreSQL with one {@code SELECT} on Rotor's
+ * tables, the memory store always. UP when the read answers; DOWN (detail {@code error: store unavailable}) when
+ * it throws {@link StoreUnavailableException}, or any other exception (a missing table, a refused command), UP
+ * again as soon as it answers, without a restart. Detail {@code store}: the store's class name.
+ *
+ * <p>Chosen over store-specific checks (Redis {@code PING}, JDBC {@code Connection.isValid}): those report UP
+ * when the store still cannot serve a refresh — tables not created, an ACL that allows {@code PING} but not the
+ * session keys — and would need code per store, where this covers every store, the application's own included.
  */
 final class RotorHealthIndicator extends AbstractHealthIndicator {
 

@@ -37,6 +37,9 @@ public class RotorWebAutoConfiguration {
     /** Where the authorization server metadata is served. */
     static final String METADATA = "/.well-known/oauth-authorization-server";
 
+    /** Both well-known documents are public and may be cached by shared caches for five minutes. */
+    private static final String PUBLIC_FIVE_MINUTES = "public, max-age=300";
+
     /** Created by Spring. */
     public RotorWebAutoConfiguration() {}
 
@@ -94,12 +97,12 @@ public class RotorWebAutoConfiguration {
     /** The JWK Set of the access-token keys (RFC 7517), for resource servers such as NimbusJwtDecoder. */
     static ServerResponse jwkSet(TokenService tokens) {
         return ServerResponse.ok()
-                .header(HttpHeaders.CONTENT_TYPE, "application/jwk-set+json")
-                .header(HttpHeaders.CACHE_CONTROL, "max-age=300")
+                .header(HttpHeaders.CONTENT_TYPE, ErrorResponses.JSON)
+                .header(HttpHeaders.CACHE_CONTROL, PUBLIC_FIVE_MINUTES)
                 .body(tokens.jwkSet());
     }
 
-    /** Authorization server metadata (RFC 8414): the issuer and where its JWK Set is. */
+    /** Authorization server metadata (RFC 8414): the issuer, where its JWK Set is, no response types. */
     static ServerResponse metadata(ServerRequest request, String issuer) {
         String jwksUri = request.uriBuilder()
                 .replacePath(JWKS)
@@ -108,9 +111,11 @@ public class RotorWebAutoConfiguration {
                 .toString();
         return ServerResponse.ok()
                 .header(HttpHeaders.CONTENT_TYPE, ErrorResponses.JSON)
-                .header(HttpHeaders.CACHE_CONTROL, "max-age=300")
+                .header(HttpHeaders.CACHE_CONTROL, PUBLIC_FIVE_MINUTES)
+                // response_types_supported is required by RFC 8414 §2; login is the application's own, not an
+                // authorization endpoint, so the list is empty (as the plain example server answers).
                 .body("{\"issuer\":" + ErrorResponses.quote(issuer) + ",\"jwks_uri\":" + ErrorResponses.quote(jwksUri)
-                        + "}");
+                        + ",\"response_types_supported\":[]}");
     }
 
     private static ServerResponse wrongMethod(String allowed) {
