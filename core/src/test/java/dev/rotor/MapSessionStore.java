@@ -1,8 +1,7 @@
 package dev.rotor;
 
 import dev.rotor.spi.CompareAndSetSessionStore;
-import dev.rotor.spi.LoginRequest;
-import dev.rotor.spi.LoginResult;
+import dev.rotor.spi.ForwardingSessionStore;
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.SessionRecord;
@@ -14,14 +13,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A compare-and-set store on one lock around a map, under core's {@link CompareAndSetSessionStore}, so core's
  * own tests (which cannot see the real stores) run the second-tier rules. Not a store to ship: it is checked
  * only by core's tests; the conformance kit runs on {@code CaffeineSessionStore}, the same tier.
  */
-class MapSessionStore implements SessionStore {
+class MapSessionStore extends ForwardingSessionStore {
 
     /** Every record, of every subject, by session id; tests may read and clear it. */
     final Map<String, SessionRecord> sessions = new HashMap<>();
@@ -31,8 +29,8 @@ class MapSessionStore implements SessionStore {
     private final SessionStore rules = CompareAndSetSessionStore.over(new Versioned());
 
     @Override
-    public LoginResult create(LoginRequest request) {
-        return rules.create(request);
+    protected SessionStore delegate() {
+        return rules;
     }
 
     @Override
@@ -41,26 +39,6 @@ class MapSessionStore implements SessionStore {
             rotations++;
         }
         return rules.rotate(request);
-    }
-
-    @Override
-    public Optional<SessionRecord> find(String subject, String sessionId, Instant now) {
-        return rules.find(subject, sessionId, now);
-    }
-
-    @Override
-    public List<SessionRecord> list(String subject, Instant now) {
-        return rules.list(subject, now);
-    }
-
-    @Override
-    public boolean revoke(String subject, String sessionId, Instant now) {
-        return rules.revoke(subject, sessionId, now);
-    }
-
-    @Override
-    public int revokeAll(String subject, Instant now) {
-        return rules.revokeAll(subject, now);
     }
 
     /** The map seen as a compare-and-set store, versioned per subject. */

@@ -35,6 +35,9 @@
  * dev.rotor.spi.StoreUnavailableException}, for infrastructure failure. The {@code rotor-store-tck} module
  * holds the contract tests a store of either tier extends to prove it conforms.
  *
+ * <p>A store that wraps another one extends {@link dev.rotor.spi.ForwardingSessionStore}, which passes every
+ * call on, and overrides only the calls it changes.
+ *
  * <p>A {@link dev.rotor.spi.SessionRecord} holds generations, times and ids, never a token, a token
  * segment or a signature: whoever reads the store cannot present a token without the signing key. This
  * package depends on nothing else of Rotor's.

@@ -2,26 +2,19 @@ package dev.rotor.examples;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.rotor.spi.LoginRequest;
-import dev.rotor.spi.LoginResult;
-import dev.rotor.spi.RotationRequest;
-import dev.rotor.spi.RotationResult;
-import dev.rotor.spi.SessionRecord;
+import dev.rotor.spi.ForwardingSessionStore;
 import dev.rotor.spi.SessionStore;
 import dev.rotor.store.jdbc.JdbcSessionStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The PostgreSQL store of {@code DATABASE_URL}: a {@link JdbcSessionStore} on a HikariCP pool of 16 connections
  * (the HTTP worker count), each wait bounded (2 s for a connection, 2 s to connect, 5 s per statement) so an
  * unreachable database answers {@code STORE_UNAVAILABLE} within seconds; closing it closes the pool too.
  */
-final class PostgresStore implements SessionStore, AutoCloseable {
+final class PostgresStore extends ForwardingSessionStore implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final JdbcSessionStore store;
@@ -72,34 +65,10 @@ final class PostgresStore implements SessionStore, AutoCloseable {
                 : cause.getClass().getSimpleName();
     }
 
+    /** The JDBC store on the pool. */
     @Override
-    public LoginResult create(LoginRequest request) {
-        return store.create(request);
-    }
-
-    @Override
-    public RotationResult rotate(RotationRequest request) {
-        return store.rotate(request);
-    }
-
-    @Override
-    public Optional<SessionRecord> find(String subject, String sessionId, Instant now) {
-        return store.find(subject, sessionId, now);
-    }
-
-    @Override
-    public List<SessionRecord> list(String subject, Instant now) {
-        return store.list(subject, now);
-    }
-
-    @Override
-    public boolean revoke(String subject, String sessionId, Instant now) {
-        return store.revoke(subject, sessionId, now);
-    }
-
-    @Override
-    public int revokeAll(String subject, Instant now) {
-        return store.revokeAll(subject, now);
+    protected SessionStore delegate() {
+        return store;
     }
 
     @Override

@@ -1,11 +1,7 @@
 package dev.rotor.store.jdbc;
 
 import dev.rotor.spi.CompareAndSetSessionStore;
-import dev.rotor.spi.LoginRequest;
-import dev.rotor.spi.LoginResult;
-import dev.rotor.spi.RotationRequest;
-import dev.rotor.spi.RotationResult;
-import dev.rotor.spi.SessionRecord;
+import dev.rotor.spi.ForwardingSessionStore;
 import dev.rotor.spi.SessionStore;
 import dev.rotor.spi.SessionsUpdate;
 import dev.rotor.spi.StoreUnavailableException;
@@ -16,8 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * A {@link SessionStore} on PostgreSQL 14 or newer through plain JDBC on any {@link javax.sql.DataSource}, in
@@ -32,7 +26,7 @@ import java.util.Optional;
  *
  * <p>Create one with {@link #builder()}; {@link #close()} stops the sweep but leaves the data source open.
  */
-public final class JdbcSessionStore implements SessionStore, AutoCloseable {
+public final class JdbcSessionStore extends ForwardingSessionStore implements AutoCloseable {
 
     private final Connections connections;
     private final ExpirySweep sweep;
@@ -70,34 +64,10 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         }
     }
 
+    /** Rotor's rules over the tables. */
     @Override
-    public LoginResult create(LoginRequest request) {
-        return rules.create(request);
-    }
-
-    @Override
-    public RotationResult rotate(RotationRequest request) {
-        return rules.rotate(request);
-    }
-
-    @Override
-    public Optional<SessionRecord> find(String subject, String sessionId, Instant now) {
-        return rules.find(subject, sessionId, now);
-    }
-
-    @Override
-    public List<SessionRecord> list(String subject, Instant now) {
-        return rules.list(subject, now);
-    }
-
-    @Override
-    public boolean revoke(String subject, String sessionId, Instant now) {
-        return rules.revoke(subject, sessionId, now);
-    }
-
-    @Override
-    public int revokeAll(String subject, Instant now) {
-        return rules.revokeAll(subject, now);
+    protected SessionStore delegate() {
+        return rules;
     }
 
     /**

@@ -4,18 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.rotor.spi.CompareAndSetSessionStore;
-import dev.rotor.spi.LoginRequest;
-import dev.rotor.spi.LoginResult;
-import dev.rotor.spi.RotationRequest;
-import dev.rotor.spi.RotationResult;
-import dev.rotor.spi.SessionRecord;
+import dev.rotor.spi.ForwardingSessionStore;
 import dev.rotor.spi.SessionStore;
 import dev.rotor.spi.SessionsUpdate;
 import dev.rotor.spi.VersionedSessionStore;
 import dev.rotor.spi.VersionedSessions;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Bounded: past {@code maximumSubjects} users, Caffeine evicts the least valuable users' sessions, which
  * logs those users out (a missing session is refused, never accepted). Nothing survives a restart.
  */
-public final class CaffeineSessionStore implements SessionStore {
+public final class CaffeineSessionStore extends ForwardingSessionStore {
 
     /** How many users' sessions {@link #create()} keeps at most. */
     public static final long DEFAULT_MAXIMUM_SUBJECTS = 1_000_000;
@@ -74,34 +68,10 @@ public final class CaffeineSessionStore implements SessionStore {
         return new CaffeineSessionStore(maximumSubjects);
     }
 
+    /** Rotor's rules over the cache. */
     @Override
-    public LoginResult create(LoginRequest request) {
-        return rules.create(request);
-    }
-
-    @Override
-    public RotationResult rotate(RotationRequest request) {
-        return rules.rotate(request);
-    }
-
-    @Override
-    public Optional<SessionRecord> find(String subject, String sessionId, Instant now) {
-        return rules.find(subject, sessionId, now);
-    }
-
-    @Override
-    public List<SessionRecord> list(String subject, Instant now) {
-        return rules.list(subject, now);
-    }
-
-    @Override
-    public boolean revoke(String subject, String sessionId, Instant now) {
-        return rules.revoke(subject, sessionId, now);
-    }
-
-    @Override
-    public int revokeAll(String subject, Instant now) {
-        return rules.revokeAll(subject, now);
+    protected SessionStore delegate() {
+        return rules;
     }
 
     /** The cache as a compare-and-set store: one entry per subject, swapped whole in {@code compute}. */
