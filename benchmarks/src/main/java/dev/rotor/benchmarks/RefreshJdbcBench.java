@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * A full refresh on PostgreSQL 14, against a server the benchmark starts itself on loopback ({@code fsync} off, as
  * in the tests: this measures statements and round trips, not disk flushes), both sides on the same HikariCP pool
  * size. Rotor: two statements, each its own transaction (read the session with the user's version; write it back
- * {@code WHERE version = ?}). Baseline: the original design's flow in one transaction, {@code SELECT} the token's
+ * {@code WHERE version = ?}). Baseline: the original Go service's flow in one transaction, {@code SELECT} the token's
  * state, {@code UPDATE} it used, {@code INSERT} the new one, {@code COMMIT}, with java-jwt for the tokens.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -124,7 +124,7 @@ public class RefreshJdbcBench {
     }
 
     /**
-     * The original design's flow, one thread.
+     * The original Go service's flow, one thread.
      *
      * @param postgres the server and pools
      * @param chain this thread's session
@@ -151,7 +151,7 @@ public class RefreshJdbcBench {
     }
 
     /**
-     * The original design's flow, two threads.
+     * The original Go service's flow, two threads.
      *
      * @param postgres the server and pools
      * @param chain this thread's session

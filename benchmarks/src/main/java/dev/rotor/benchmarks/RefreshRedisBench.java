@@ -213,7 +213,7 @@ public class RefreshRedisBench {
     }
 
     /**
-     * The original design's flow, eight threads.
+     * The original Go service's flow, eight threads.
      *
      * @param redis the server and client
      * @param chain this thread's session

@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Unknown paths, wrong methods and the login's refusals in the original design's error body; never a stack trace. */
+/**
+ * Unknown paths, wrong methods and the login's refusals in the original Go service's error body; never a stack
+ * trace.
+ */
 @RestControllerAdvice
 class ApiErrors {
 

@@ -3,7 +3,7 @@ package dev.rotor.examples.spring;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The original design's HTTP API on Spring Boot: run with the same environment variables as the plain example. */
+/** The original Go service's HTTP API on Spring Boot: run with the same environment variables as the plain example. */
 @SpringBootApplication
 public class RotorSpringBootExample {
 

@@ -14,7 +14,7 @@ final class ErrorResponses {
 
     private ErrorResponses() {}
 
-    /** The client's language for messages: {@code zh} gets the original design's Chinese, anything else English. */
+    /** The client's language for messages: {@code zh} gets the original Go service's Chinese, anything else English. */
     static Locale locale(HttpServletRequest request) {
         String language = request.getHeader("Accept-Language");
         return language != null && language.trim().toLowerCase(Locale.ROOT).startsWith("zh")
@@ -57,7 +57,7 @@ final class ErrorResponses {
         return out.append('"').toString();
     }
 
-    /** The original design's body for a refusal that is not about a token, its fields in the design's order. */
+    /** The original Go service's body for a refusal that is not about a token, its fields in that service's order. */
     static String body(int status, String reason, String message) {
         return "{\"error\":{\"code\":" + status + ",\"reason\":" + quote(reason) + ",\"message\":" + quote(message)
                 + "}}";

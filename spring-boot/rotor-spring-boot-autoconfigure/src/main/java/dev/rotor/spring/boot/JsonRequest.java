@@ -20,7 +20,7 @@ final class JsonRequest {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    /** A refusal that is not about a token, in the original design's body. */
+    /** A refusal that is not about a token, in the original Go service's body. */
     static final class Refusal extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final int status;

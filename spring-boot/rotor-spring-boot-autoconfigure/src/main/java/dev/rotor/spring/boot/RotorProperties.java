@@ -946,7 +946,7 @@ public class RotorProperties {
         }
     }
 
-    /** Refresh, logout, logout-all and sessions, with the original design's bodies. */
+    /** Refresh, logout, logout-all and sessions, with the original Go service's bodies. */
     public static class Endpoints {
 
         /** Creates the settings with their defaults. */

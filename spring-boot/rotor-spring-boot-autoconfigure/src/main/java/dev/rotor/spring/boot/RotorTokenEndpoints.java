@@ -15,7 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The original design's endpoints after login, each a thin call into {@link TokenService}: refresh, logout,
+ * The original Go service's endpoints after login, each a thin call into {@link TokenService}: refresh, logout,
  * logout-all, and the sessions list and revoke. Every refusal has core's status and JSON body.
  */
 final class RotorTokenEndpoints {

@@ -9,7 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Writes token responses the way the original design does. After the application's own login has checked a
+ * Writes token responses the way the original Go service does. After the application's own login has checked a
  * user's credentials, one call opens the session and builds the reply:
  *
  * <pre>{@code
