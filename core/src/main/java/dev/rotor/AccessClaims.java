@@ -50,6 +50,6 @@ public record AccessClaims(
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        claims = Collections.unmodifiableMap(new LinkedHashMap<>(claims));
+        claims = claims instanceof ReadOnlyClaims ? claims : Collections.unmodifiableMap(new LinkedHashMap<>(claims));
     }
 }

@@ -203,28 +203,21 @@ final class DefaultTokenService implements TokenService {
 
     @Override
     public AccessClaims verifyAccessToken(String accessToken) {
-        try {
-            return verifyAccess(accessToken);
-        } catch (RotorException e) {
-            events.refused(Operation.VERIFY_ACCESS_TOKEN, e.reason());
-            throw e;
-        }
-    }
-
-    private AccessClaims verifyAccess(String accessToken) {
         if (accessToken == null || accessToken.isBlank()) {
-            throw RotorException.accessFailure(Reason.TOKEN_INVALID);
+            throw refusedAccess(Reason.TOKEN_INVALID);
         }
         long nowMillis = config.clock().millis();
-        VerifiedToken token = verify(accessToken, TokenType.ACCESS, nowMillis, true);
+        VerifiedToken token;
+        try {
+            token = codec.verify(accessToken, TokenType.ACCESS, nowMillis, true);
+        } catch (TokenRejection rejection) {
+            throw refusedAccess(rejection.reason);
+        }
+        if (token == null) {
+            throw refusedAccess(Reason.TOKEN_INVALID);
+        }
         if (liveSessions != null && !liveSessions.isFresh(token.subject(), token.sessionId(), nowMillis)) {
-            Instant now = Instant.ofEpochMilli(nowMillis);
-            long revocationsBefore = liveSessions.revocations(token.subject());
-            if (calls.callForAccessCheck(() -> store.find(token.subject(), token.sessionId(), now))
-                    .isEmpty()) {
-                throw RotorException.accessFailure(Reason.TOKEN_REVOKED);
-            }
-            liveSessions.seenLive(token.subject(), token.sessionId(), nowMillis, revocationsBefore);
+            requireLive(token, nowMillis);
         }
         return new AccessClaims(
                 token.subject(),
@@ -236,6 +229,32 @@ final class DefaultTokenService implements TokenService {
                 token.customClaims(),
                 token.clientId(),
                 token.customClaims().get("scope") instanceof String scope ? scope : null);
+    }
+
+    /**
+     * A refused access token, told to the listeners and thrown once, where it was decided: refusals come at the
+     * rate an attacker chooses, and each rethrow costs.
+     */
+    private RotorException refusedAccess(Reason reason) {
+        events.refused(Operation.VERIFY_ACCESS_TOKEN, reason);
+        return RotorException.accessFailure(reason);
+    }
+
+    private void requireLive(VerifiedToken token, long nowMillis) {
+        Instant now = Instant.ofEpochMilli(nowMillis);
+        long revocationsBefore = liveSessions.revocations(token.subject());
+        boolean gone;
+        try {
+            gone = calls.callForAccessCheck(() -> store.find(token.subject(), token.sessionId(), now))
+                    .isEmpty();
+        } catch (RotorException e) {
+            events.refused(Operation.VERIFY_ACCESS_TOKEN, e.reason());
+            throw e;
+        }
+        if (gone) {
+            throw refusedAccess(Reason.TOKEN_REVOKED);
+        }
+        liveSessions.seenLive(token.subject(), token.sessionId(), nowMillis, revocationsBefore);
     }
 
     @Override
@@ -330,13 +349,20 @@ final class DefaultTokenService implements TokenService {
     }
 
     private VerifiedToken verify(String token, TokenType type, long nowMillis, boolean checkExpiry) {
+        VerifiedToken verified;
         try {
-            return codec.verify(token, type, nowMillis, checkExpiry);
+            verified = codec.verify(token, type, nowMillis, checkExpiry);
         } catch (TokenRejection rejection) {
-            throw type == TokenType.ACCESS
-                    ? RotorException.accessFailure(rejection.reason)
-                    : refreshFailure(rejection.reason);
+            throw failure(type, rejection.reason);
         }
+        if (verified == null) {
+            throw failure(type, Reason.TOKEN_INVALID);
+        }
+        return verified;
+    }
+
+    private RotorException failure(TokenType type, Reason reason) {
+        return type == TokenType.ACCESS ? RotorException.accessFailure(reason) : refreshFailure(reason);
     }
 
     private RotorException refreshFailure(Reason reason) {

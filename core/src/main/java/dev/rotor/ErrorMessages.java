@@ -6,10 +6,22 @@ import java.util.Locale;
 /** The messages of {@link RotorException}, in English and in the original Go service's Chinese. */
 final class ErrorMessages {
 
+    /** The English messages, made once: a refusal, at the rate an attacker chooses, builds no text. */
+    private static final String[][] ENGLISH = new String[2][Reason.values().length];
+
+    static {
+        for (Reason reason : Reason.values()) {
+            ENGLISH[0][reason.ordinal()] = english(reason, false);
+            ENGLISH[1][reason.ordinal()] = english(reason, true);
+        }
+    }
+
     private ErrorMessages() {}
 
     static String message(Reason reason, boolean accessToken, Locale locale) {
-        return "zh".equals(locale.getLanguage()) ? chinese(reason, accessToken) : english(reason, accessToken);
+        return "zh".equals(locale.getLanguage())
+                ? chinese(reason, accessToken)
+                : ENGLISH[accessToken ? 1 : 0][reason.ordinal()];
     }
 
     private static String english(Reason reason, boolean accessToken) {

@@ -4,22 +4,28 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.SignatureVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * java-jwt's HS256 with one initialised {@link Mac} per thread instead of a new one per call, and Rotor's own
- * fast paths: {@link #token} writes a whole token into the thread's buffer and MACs it in place, {@link
- * #verify(byte[], int, int)} compares without allocating. A {@code Mac} or buffer is never shared between
- * threads, and no buffer keeps a signature after the call that wrote it.
+ * HS256 (RFC 2104 over SHA-256) for java-jwt's {@code Algorithm} interface, and Rotor's own fast paths: {@link
+ * #token} writes a whole token into the thread's buffer and MACs it in place, {@link #verify} compares without
+ * allocating a signature.
+ *
+ * <p>The SHA-256 states after the key's inner and outer pads are computed once, and so is, for each {@link
+ * Prefix}, the inner state after the bytes every token of one kind begins with (its header and the constant
+ * start of its payload). Each MAC clones those states and hashes only what changes: two or three blocks fewer
+ * than the JDK's {@code Mac}, which hashes both pads again for every MAC. The states are never updated after
+ * construction, so any thread may clone them; the buffers are one thread's own, and no buffer keeps a
+ * signature after the call that wrote it.
  */
 final class HmacSha256 extends Algorithm {
 
-    private static final String JCA_NAME = "HmacSHA256";
+    private static final int BLOCK_BYTES = 64;
+    private static final int MAC_BYTES = 32;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final byte[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(StandardCharsets.US_ASCII);
@@ -27,71 +33,121 @@ final class HmacSha256 extends Algorithm {
     /** Characters of a signature: 32 bytes in unpadded base64url. */
     static final int SIGNATURE_LENGTH = 43;
 
-    /** One thread's {@code Mac} and the buffers it signs and verifies in. */
+    /** The inner hash state after bytes that every token of one kind starts with. */
+    static final class Prefix {
+        private final byte[] bytes;
+        private final MessageDigest state;
+
+        private Prefix(byte[] bytes, MessageDigest state) {
+            this.bytes = bytes;
+            this.state = state;
+        }
+
+        /** Whether {@code input} starts with these bytes and goes on after them. */
+        boolean starts(byte[] input, int length) {
+            return length > bytes.length && Arrays.equals(input, 0, bytes.length, bytes, 0, bytes.length);
+        }
+    }
+
+    /** One thread's buffers. */
     private static final class Scratch {
-        final Mac mac;
-        final byte[] digest = new byte[32];
+        final byte[] digest = new byte[MAC_BYTES];
         byte[] token = new byte[512];
         byte[] payload = new byte[512];
-
-        Scratch(Mac mac) {
-            this.mac = mac;
-        }
     }
 
-    private final SecretKeySpec key;
-    private final ThreadLocal<Scratch> scratch;
+    private final MessageDigest innerStart;
+    private final MessageDigest outerStart;
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
+    /** @throws IllegalArgumentException if the secret is empty */
     HmacSha256(byte[] secret) {
-        super("HS256", JCA_NAME);
-        this.key = new SecretKeySpec(secret, JCA_NAME);
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(newMac()));
-        newMac(); // fail at configuration time, not on the first token
+        super("HS256", "HmacSHA256");
+        if (secret.length == 0) {
+            throw new IllegalArgumentException("an HMAC key must not be empty");
+        }
+        byte[] block = new byte[BLOCK_BYTES];
+        byte[] key = secret.length > BLOCK_BYTES ? sha256().digest(secret) : secret;
+        System.arraycopy(key, 0, block, 0, key.length);
+        innerStart = padded(block, (byte) 0x36);
+        outerStart = padded(block, (byte) 0x5c);
+        Arrays.fill(block, (byte) 0);
+        if (key != secret) {
+            Arrays.fill(key, (byte) 0);
+        }
     }
 
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance(JCA_NAME);
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
+    private static MessageDigest padded(byte[] key, byte pad) {
+        byte[] block = new byte[BLOCK_BYTES];
+        for (int i = 0; i < BLOCK_BYTES; i++) {
+            block[i] = (byte) (key[i] ^ pad);
         }
+        MessageDigest digest = sha256();
+        digest.update(block);
+        Arrays.fill(block, (byte) 0);
+        return digest;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private static MessageDigest copy(MessageDigest state) {
+        try {
+            return (MessageDigest) state.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
+    }
+
+    /** The state after {@code bytes}, for inputs that start with them. */
+    Prefix prefix(byte[] bytes) {
+        MessageDigest state = copy(innerStart);
+        state.update(bytes);
+        return new Prefix(bytes.clone(), state);
     }
 
     /** MAC over {@code header '.' payload}, both already base64url-encoded. */
     @Override
     public byte[] sign(byte[] headerBytes, byte[] payloadBytes) {
-        Mac mac = scratch.get().mac;
-        mac.update(headerBytes);
-        mac.update((byte) '.');
-        mac.update(payloadBytes);
-        return mac.doFinal();
+        byte[] input = new byte[headerBytes.length + 1 + payloadBytes.length];
+        System.arraycopy(headerBytes, 0, input, 0, headerBytes.length);
+        input[headerBytes.length] = '.';
+        System.arraycopy(payloadBytes, 0, input, headerBytes.length + 1, payloadBytes.length);
+        return sign(input);
     }
 
     @Override
     public byte[] sign(byte[] contentBytes) {
-        return scratch.get().mac.doFinal(contentBytes);
+        byte[] mac = new byte[MAC_BYTES];
+        mac(null, contentBytes, contentBytes.length, mac);
+        return mac;
     }
 
     /**
-     * The token {@code header '.' base64url(json) '.' signature}, of {@code length} characters (the caller
-     * checked it against the maximum).
+     * The token {@code header '.' base64url(json[0..jsonLength)) '.' signature}, of {@code length} characters
+     * (the caller checked it against the maximum).
+     *
+     * @param prefix what the token starts with, or {@code null}
      */
-    String token(byte[] header, byte[] json, int length) {
+    String token(Prefix prefix, byte[] header, byte[] json, int jsonLength, int length) {
         Scratch s = scratch.get();
         int encodedLength = length - header.length - 2 - SIGNATURE_LENGTH;
-        if (s.token.length < length) {
-            s.token = new byte[length];
-            s.payload = new byte[encodedLength];
+        if (s.token.length < length || s.payload.length < encodedLength) {
+            s.token = new byte[Math.max(length, s.token.length)];
+            s.payload = new byte[Math.max(encodedLength, s.payload.length)];
         }
         byte[] token = s.token;
         System.arraycopy(header, 0, token, 0, header.length);
         token[header.length] = '.';
-        ENCODER.encode(json, s.payload);
+        ENCODER.encode(jsonLength == json.length ? json : Arrays.copyOf(json, jsonLength), s.payload);
         System.arraycopy(s.payload, 0, token, header.length + 1, encodedLength);
         int signedLength = header.length + 1 + encodedLength;
-        mac(s, token, signedLength);
+        mac(prefix, token, signedLength, s.digest);
         token[signedLength] = '.';
         encodeDigest(s.digest, token, signedLength + 1);
         String result = new String(token, 0, length, StandardCharsets.ISO_8859_1);
@@ -104,14 +160,37 @@ final class HmacSha256 extends Algorithm {
      * Checks, in constant time, that {@code token[signatureOffset..]} is the base64url encoding of the MAC over
      * {@code token[0..signedLength)}. Only the canonical encoding matches: a signature segment whose unused
      * low bits were flipped decodes to the same bytes, and is refused all the same.
+     *
+     * @param prefix what tokens of this kind start with, or {@code null}
      */
-    boolean verify(byte[] token, int signedLength, int signatureOffset) {
+    boolean verify(Prefix prefix, byte[] token, int signedLength, int signatureOffset) {
         Scratch s = scratch.get();
-        mac(s, token, signedLength);
+        mac(prefix, token, signedLength, s.digest);
         boolean matches =
                 token.length - signatureOffset == SIGNATURE_LENGTH && matches(s.digest, token, signatureOffset);
         Arrays.fill(s.digest, (byte) 0);
         return matches;
+    }
+
+    /** Writes the MAC over {@code input[0..length)} into {@code out}, from the prefix's state if it applies. */
+    private void mac(Prefix prefix, byte[] input, int length, byte[] out) {
+        MessageDigest inner;
+        int from = 0;
+        if (prefix != null && prefix.starts(input, length)) {
+            inner = copy(prefix.state);
+            from = prefix.bytes.length;
+        } else {
+            inner = copy(innerStart);
+        }
+        inner.update(input, from, length - from);
+        MessageDigest outer = copy(outerStart);
+        try {
+            inner.digest(out, 0, MAC_BYTES);
+            outer.update(out, 0, MAC_BYTES);
+            outer.digest(out, 0, MAC_BYTES);
+        } catch (DigestException e) {
+            throw new IllegalStateException("a 32-byte buffer holds a SHA-256 digest", e);
+        }
     }
 
     /** Compares, in constant time, the encoding of {@code digest} with the 43 characters at {@code in[offset..]}. */
@@ -131,15 +210,6 @@ final class HmacSha256 extends Algorithm {
                 | ALPHABET[bits >>> 4 & 0x3F] ^ in[o + 1]
                 | ALPHABET[bits << 2 & 0x3F] ^ in[o + 2];
         return difference == 0;
-    }
-
-    private static void mac(Scratch s, byte[] input, int length) {
-        s.mac.update(input, 0, length);
-        try {
-            s.mac.doFinal(s.digest, 0);
-        } catch (ShortBufferException e) {
-            throw new IllegalStateException("a 32-byte buffer holds an HMAC-SHA256", e);
-        }
     }
 
     /** Writes the 43 characters of base64url without padding of a 32-byte digest at {@code out[offset..]}. */
@@ -163,7 +233,7 @@ final class HmacSha256 extends Algorithm {
         byte[] token = (jwt.getHeader() + "." + jwt.getPayload() + "." + jwt.getSignature())
                 .getBytes(StandardCharsets.ISO_8859_1);
         int signedLength = jwt.getHeader().length() + 1 + jwt.getPayload().length();
-        if (!verify(token, signedLength, signedLength + 1)) {
+        if (!verify(null, token, signedLength, signedLength + 1)) {
             throw new SignatureVerificationException(this);
         }
     }

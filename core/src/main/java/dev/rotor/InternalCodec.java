@@ -81,7 +81,11 @@ public final class InternalCodec {
      */
     public long verifyRefresh(String token, long nowMillis) {
         try {
-            return codec.verify(token, TokenType.REFRESH, nowMillis, true).generation();
+            VerifiedToken verified = codec.verify(token, TokenType.REFRESH, nowMillis, true);
+            if (verified == null) {
+                throw TokenRejection.invalid();
+            }
+            return verified.generation();
         } catch (TokenRejection rejection) {
             throw RotorException.refreshFailure(rejection.reason, false);
         }

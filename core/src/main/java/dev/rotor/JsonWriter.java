@@ -59,7 +59,7 @@ final class JsonWriter {
     }
 
     /** Whether a character is written as itself: not a control character, quote, backslash or surrogate. */
-    private static boolean plain(char c) {
+    static boolean plain(char c) {
         return c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c);
     }
 

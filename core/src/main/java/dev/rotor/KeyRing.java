@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Every header Rotor writes, encoded once. A token is verified only if its header segment is, byte for
@@ -29,6 +30,10 @@ final class KeyRing {
     private final byte[] refreshHeader;
     private final Map<String, Entry> headers = new LinkedHashMap<>();
     private final Set<String> keyIds = new HashSet<>();
+    /** The headers' keys and values in order, for a lookup that walks two arrays. */
+    private final String[] encodedHeaders;
+
+    private final Entry[] entries;
 
     /**
      * @param refreshKey the refresh-token key, or {@code null} for keys derived from the access-token keys: the
@@ -90,6 +95,8 @@ final class KeyRing {
             headers.put(encodedHeader(key, TokenType.REFRESH), new Entry(key, TokenType.REFRESH));
         }
         this.accessKeys = List.copyOf(access);
+        this.encodedHeaders = headers.keySet().toArray(String[]::new);
+        this.entries = headers.values().toArray(Entry[]::new);
     }
 
     private static String encodedHeader(JwtKey key, TokenType type) {
@@ -111,12 +118,17 @@ final class KeyRing {
         return type == TokenType.ACCESS ? accessHeader : refreshHeader;
     }
 
+    /** Calls {@code action} with every header Rotor accepts, encoded, and its entry. */
+    void forEachHeader(BiConsumer<String, Entry> action) {
+        headers.forEach(action);
+    }
+
     /** The entry whose header is exactly {@code token[0..headerLength)}, or {@code null}. */
     Entry lookup(String token, int headerLength) {
-        for (Map.Entry<String, Entry> header : headers.entrySet()) {
-            String encoded = header.getKey();
+        for (int i = 0; i < encodedHeaders.length; i++) {
+            String encoded = encodedHeaders[i];
             if (encoded.length() == headerLength && token.startsWith(encoded)) {
-                return header.getValue();
+                return entries[i];
             }
         }
         return null;

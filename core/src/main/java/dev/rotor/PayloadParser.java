@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a token payload with Jackson's streaming parser, after its signature was verified. Refuses
+ * Reads a token payload, after its signature was verified: one laid out as Rotor writes it in one pass
+ * ({@link LayoutReader}), any other with Jackson's streaming parser, which decides every refusal. Refuses
  * duplicate names at any depth, trailing content, wrongly typed registered claims, more than {@link
  * #MAX_CLAIMS} top-level claims and nesting deeper than {@link #MAX_DEPTH}; a refresh token carries nothing but
  * its registered claims and {@code clm}.
@@ -48,6 +49,11 @@ final class PayloadParser {
     }
 
     private final String issuer;
+    private final byte[] accessStart;
+    private final List<String> accessAudience;
+    private final byte[] refreshStart;
+    private final List<String> refreshAudience;
+    private final LayoutReader.Names names = new LayoutReader.Names();
     private final JsonFactory factory = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_DEPTH)
@@ -55,13 +61,42 @@ final class PayloadParser {
                     .build())
             .build();
 
-    /** @param issuer the only {@code iss} accepted */
-    PayloadParser(String issuer) {
+    /**
+     * @param issuer the only {@code iss} accepted
+     * @param accessStart what Rotor's access-token payloads start with, up to the name of {@code sub}
+     * @param accessAudience their {@code aud}, or {@code null} for none
+     * @param refreshStart what Rotor's refresh-token payloads start with
+     * @param refreshAudience their {@code aud}
+     */
+    PayloadParser(
+            String issuer,
+            byte[] accessStart,
+            List<String> accessAudience,
+            byte[] refreshStart,
+            List<String> refreshAudience) {
         this.issuer = issuer;
+        this.accessStart = accessStart;
+        this.accessAudience = accessAudience;
+        this.refreshStart = refreshStart;
+        this.refreshAudience = refreshAudience;
     }
 
-    Claims parse(byte[] json, TokenType type) {
-        try (JsonParser parser = factory.createParser(json)) {
+    /** Reads {@code json[0..length)}: in one pass if Rotor laid it out, else with Jackson. */
+    Claims parse(byte[] json, int length, TokenType type) {
+        Claims claims = parseByLayout(json, length, type);
+        return claims != null ? claims : parseWithJackson(json, length, type);
+    }
+
+    /** Reads {@code json[0..length)} if it is laid out as Rotor writes it, else {@code null}. */
+    Claims parseByLayout(byte[] json, int length, TokenType type) {
+        return type == TokenType.ACCESS
+                ? LayoutReader.read(json, length, type, accessStart, accessAudience, names)
+                : LayoutReader.read(json, length, type, refreshStart, refreshAudience, names);
+    }
+
+    /** Reads {@code json[0..length)} with Jackson's streaming parser, whatever its layout. */
+    Claims parseWithJackson(byte[] json, int length, TokenType type) {
+        try (JsonParser parser = factory.createParser(json, 0, length)) {
             Claims claims = parseObject(parser, json, type);
             if (parser.nextToken() != null) {
                 throw TokenRejection.invalid();
@@ -129,6 +164,11 @@ final class PayloadParser {
             throw TokenRejection.invalid();
         }
         return claims;
+    }
+
+    /** Whether {@code name} is a claim Rotor reads itself. */
+    static boolean isRegistered(String name) {
+        return registeredIndex(name) >= 0;
     }
 
     /** Each registered claim's bit in the set of claims seen, which refuses duplicates cheaply; -1 if custom. */

@@ -1,8 +1,10 @@
 package dev.rotor;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,12 +24,24 @@ final class TokenCodec {
      */
     private static final int FIXED_PAYLOAD_BYTES = 208;
 
+    static final byte[] SID = ascii(",\"sid\":");
+    static final byte[] DID = ascii(",\"did\":");
+    static final byte[] JTI = ascii(",\"jti\":");
+    static final byte[] JTI_OPEN = ascii(",\"jti\":\"");
+    static final byte[] JTI_END_ACCESS = ascii(".a\"");
+    static final byte[] JTI_END_REFRESH = ascii("\"");
+    static final byte[] IAT = ascii(",\"iat\":");
+    static final byte[] EXP = ascii(",\"exp\":");
+    static final byte[] GEN = ascii(",\"gen\":");
+    static final byte[] CLIENT_ID = ascii(",\"client_id\":");
+    static final byte[] CLM = ascii(",\"clm\":");
+
     private final KeyRing keys;
     private final List<String> accessAudiences;
     private final String refreshAudience;
     private final String defaultClientId;
-    private final String accessStart;
-    private final String refreshStart;
+    private final byte[] accessStart;
+    private final byte[] refreshStart;
     private final long leewaySeconds;
     private final int maxTokenLength;
     private final PayloadParser parser;
@@ -35,6 +49,9 @@ final class TokenCodec {
     private final int refreshSignatureLength;
     private final int fixedTokenLength;
     private final int payloadStartBytes;
+    private final Map<KeyRing.Entry, HmacSha256.Prefix> prefixes = new IdentityHashMap<>();
+    private final HmacSha256.Prefix accessSigning;
+    private final HmacSha256.Prefix refreshSigning;
 
     /**
      * @param audiences the access tokens' {@code aud} values, possibly none
@@ -50,12 +67,17 @@ final class TokenCodec {
             long leewaySeconds,
             int maxTokenLength) {
         this.keys = keys;
-        this.parser = new PayloadParser(issuer);
         this.accessAudiences = List.copyOf(audiences);
         this.refreshAudience = refreshAudience;
         this.defaultClientId = clientId;
         this.accessStart = payloadStart(issuer, audiences);
         this.refreshStart = payloadStart(issuer, List.of(refreshAudience));
+        this.parser = new PayloadParser(
+                issuer,
+                accessStart,
+                accessAudiences.isEmpty() ? null : accessAudiences,
+                refreshStart,
+                List.of(refreshAudience));
         this.leewaySeconds = leewaySeconds;
         this.maxTokenLength = maxTokenLength;
         this.accessSignatureLength = signatureLength(TokenType.ACCESS);
@@ -64,14 +86,42 @@ final class TokenCodec {
                         keys.header(TokenType.ACCESS).length + accessSignatureLength,
                         keys.header(TokenType.REFRESH).length + refreshSignatureLength)
                 + 2;
-        this.payloadStartBytes = Math.max(
-                        accessStart.getBytes(StandardCharsets.UTF_8).length,
-                        refreshStart.getBytes(StandardCharsets.UTF_8).length)
-                + (clientId == null ? 0 : 6 * clientId.length());
+        this.payloadStartBytes =
+                Math.max(accessStart.length, refreshStart.length) + (clientId == null ? 0 : 6 * clientId.length());
+        keys.forEachHeader((header, entry) -> {
+            if (entry.key().jwtAlgorithm() instanceof HmacSha256 hmac) {
+                prefixes.put(
+                        entry,
+                        hmac.prefix(tokenStart(header, entry.type() == TokenType.ACCESS ? accessStart : refreshStart)));
+            }
+        });
+        this.accessSigning = signingPrefix(TokenType.ACCESS);
+        this.refreshSigning = signingPrefix(TokenType.REFRESH);
     }
 
-    /** {@code {"iss":...,"aud":...}} without its closing brace: one audience as a string, several as an array. */
-    private static String payloadStart(String issuer, List<String> audiences) {
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * What every token of a header and payload start begins with: the header, a dot, and the base64url of the
+     * whole three-byte groups of the payload's start, which encode the same whatever follows.
+     */
+    private static byte[] tokenStart(String header, byte[] payloadStart) {
+        byte[] whole = Arrays.copyOf(payloadStart, payloadStart.length / 3 * 3);
+        return (header + "." + ENCODER.encodeToString(whole)).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private HmacSha256.Prefix signingPrefix(TokenType type) {
+        byte[] header = keys.header(type);
+        return prefixes.get(keys.lookup(new String(header, StandardCharsets.US_ASCII), header.length));
+    }
+
+    /**
+     * {@code {"iss":...,"aud":...,"sub":} as UTF-8, what every payload of one kind starts with: one audience as a
+     * string, several as an array.
+     */
+    private static byte[] payloadStart(String issuer, List<String> audiences) {
         StringBuilder start = new StringBuilder("{\"iss\":");
         JsonWriter.string(start, issuer);
         if (audiences.size() == 1) {
@@ -83,7 +133,7 @@ final class TokenCodec {
             }
             start.append(']');
         }
-        return start.toString();
+        return start.append(",\"sub\":").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private int signatureLength(TokenType type) {
@@ -162,7 +212,7 @@ final class TokenCodec {
     }
 
     /** A refresh token carries the login's own client id, if any, so a changed default applies to it too. */
-    private StringBuilder refreshPayload(
+    private JsonBytes refreshPayload(
             String subject,
             String sessionId,
             long generation,
@@ -171,16 +221,16 @@ final class TokenCodec {
             long iat,
             long exp,
             String claims) {
-        StringBuilder json = payload(refreshStart, subject, sessionId, deviceId, generation, "", iat, exp);
-        json.append(",\"gen\":").append(generation);
+        JsonBytes json = payload(refreshStart, subject, sessionId, deviceId, generation, JTI_END_REFRESH, iat, exp);
+        json.raw(GEN).number(generation);
         clientId(json, clientId);
         if (!CustomClaims.NONE.equals(claims)) {
-            json.append(",\"clm\":").append(claims);
+            json.raw(CLM).text(claims, 0, claims.length());
         }
-        return json.append('}');
+        return json.raw('}');
     }
 
-    private StringBuilder accessPayload(
+    private JsonBytes accessPayload(
             String subject,
             String sessionId,
             long generation,
@@ -189,58 +239,66 @@ final class TokenCodec {
             long iat,
             long exp,
             String claims) {
-        StringBuilder json = payload(accessStart, subject, sessionId, deviceId, generation, ".a", iat, exp);
+        JsonBytes json = payload(accessStart, subject, sessionId, deviceId, generation, JTI_END_ACCESS, iat, exp);
         clientId(json, clientId == null ? defaultClientId : clientId);
         if (!CustomClaims.NONE.equals(claims)) {
-            json.append(',').append(claims, 1, claims.length() - 1);
+            json.raw(',').text(claims, 1, claims.length() - 1);
         }
-        return json.append('}');
+        return json.raw('}');
     }
 
-    private static void clientId(StringBuilder json, String clientId) {
+    private static void clientId(JsonBytes json, String clientId) {
         if (clientId != null) {
-            JsonWriter.string(json.append(",\"client_id\":"), clientId);
+            json.raw(CLIENT_ID).string(clientId);
         }
     }
 
-    /** The registered claims; {@code jti} is {@code sessionId '.' generation jtiSuffix}. */
-    private static StringBuilder payload(
-            String start,
+    /**
+     * The registered claims, after {@code start} (which ends with the name of {@code sub}); {@code jti} is
+     * {@code sessionId '.' generation jtiSuffix}.
+     */
+    private static JsonBytes payload(
+            byte[] start,
             String subject,
             String sessionId,
             String deviceId,
             long generation,
-            String jtiSuffix,
+            byte[] jtiSuffix,
             long iat,
             long exp) {
-        StringBuilder json = new StringBuilder(256).append(start);
-        JsonWriter.string(json.append(",\"sub\":"), subject);
-        boolean plainSessionId = JsonWriter.string(json.append(",\"sid\":"), sessionId);
+        JsonBytes json = JsonBytes.empty().raw(start);
+        json.string(subject);
+        boolean plainSessionId = json.raw(SID).string(sessionId);
         if (deviceId != null) {
-            JsonWriter.string(json.append(",\"did\":"), deviceId);
+            json.raw(DID).string(deviceId);
         }
         if (plainSessionId) { // Rotor's own ids always are: the jti is written without a second scan
-            json.append(",\"jti\":\"")
-                    .append(sessionId)
-                    .append('.')
-                    .append(generation)
-                    .append(jtiSuffix)
-                    .append('"');
+            json.raw(JTI_OPEN)
+                    .text(sessionId, 0, sessionId.length())
+                    .raw('.')
+                    .number(generation)
+                    .raw(jtiSuffix);
         } else {
-            JsonWriter.string(json.append(",\"jti\":"), sessionId + "." + generation + jtiSuffix);
+            json.raw(JTI)
+                    .string(sessionId + "." + generation
+                            + new String(jtiSuffix, 0, jtiSuffix.length - 1, StandardCharsets.US_ASCII));
         }
-        return json.append(",\"iat\":").append(iat).append(",\"exp\":").append(exp);
+        return json.raw(IAT).number(iat).raw(EXP).number(exp);
     }
 
-    private String sign(TokenType type, StringBuilder json) {
+    private String sign(TokenType type, JsonBytes json) {
         byte[] header = keys.header(type);
-        byte[] utf8 = json.toString().getBytes(StandardCharsets.UTF_8);
         if (keys.signingKey(type).jwtAlgorithm() instanceof HmacSha256 hmac) {
-            int length = header.length + 1 + (utf8.length * 4 + 2) / 3 + 1 + HmacSha256.SIGNATURE_LENGTH;
+            int length = header.length + 1 + (json.length() * 4 + 2) / 3 + 1 + HmacSha256.SIGNATURE_LENGTH;
             requireFits(length);
-            return hmac.token(header, utf8, length);
+            return hmac.token(
+                    type == TokenType.ACCESS ? accessSigning : refreshSigning,
+                    header,
+                    json.bytes(),
+                    json.length(),
+                    length);
         }
-        byte[] payload = ENCODER.encode(utf8);
+        byte[] payload = ENCODER.encode(json.copy());
         byte[] signature = ENCODER.encode(keys.signingKey(type).jwtAlgorithm().sign(header, payload));
         byte[] token = new byte[header.length + payload.length + signature.length + 2];
         requireFits(token.length);
@@ -252,14 +310,9 @@ final class TokenCodec {
         return new String(token, StandardCharsets.ISO_8859_1);
     }
 
-    private void checkFits(TokenType type, StringBuilder json) {
-        long payloadBytes = 0;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            payloadBytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3; // a pair is 4 bytes
-        }
+    private void checkFits(TokenType type, JsonBytes json) {
         int signatureLength = type == TokenType.ACCESS ? accessSignatureLength : refreshSignatureLength;
-        requireFits(keys.header(type).length + 1 + (payloadBytes * 4 + 2) / 3 + 1 + signatureLength);
+        requireFits(keys.header(type).length + 1 + (json.length() * 4L + 2) / 3 + 1 + signatureLength);
     }
 
     private void requireFits(long length) {
@@ -273,30 +326,39 @@ final class TokenCodec {
      * Verifies a token of the expected kind at {@code nowMillis}.
      *
      * @param checkExpiry {@code false} to accept an expired token (logout)
-     * @throws TokenRejection if the token is invalid or expired
+     * @return what it says, or {@code null} if it is too long, malformed, not headed as Rotor's tokens of this kind
+     *     are or wrongly signed: the refusals anyone can cause at will, answered without throwing
+     * @throws TokenRejection if it was signed with Rotor's key but its claims are invalid, or it expired
      */
     VerifiedToken verify(String token, TokenType expected, long nowMillis, boolean checkExpiry) {
         if (token.length() > maxTokenLength) {
-            throw TokenRejection.invalid();
+            return null;
         }
         int firstDot = token.indexOf('.');
         int secondDot = firstDot < 0 ? -1 : token.indexOf('.', firstDot + 1);
         if (secondDot < 0 || token.indexOf('.', secondDot + 1) >= 0) {
-            throw TokenRejection.invalid();
+            return null;
         }
         KeyRing.Entry entry = keys.lookup(token, firstDot);
         if (entry == null || entry.type() != expected) {
-            throw TokenRejection.invalid();
+            return null;
         }
         byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
-        checkSignature(entry.key(), token, ascii, firstDot, secondDot);
-        byte[] json;
+        if (!signatureHolds(entry, token, ascii, firstDot, secondDot)) {
+            return null;
+        }
+        ByteBuffer json;
         try {
-            json = DECODER.decode(Arrays.copyOfRange(ascii, firstDot + 1, secondDot));
+            json = DECODER.decode(ByteBuffer.wrap(ascii, firstDot + 1, secondDot - firstDot - 1));
         } catch (IllegalArgumentException e) {
             throw TokenRejection.invalid();
         }
-        return check(parser.parse(json, expected), expected, nowMillis, checkExpiry);
+        return check(parser.parse(json.array(), json.limit(), expected), expected, nowMillis, checkExpiry);
+    }
+
+    /** The payload parser, which tests compare with itself. */
+    PayloadParser parser() {
+        return parser;
     }
 
     /** Reads a JSON object of claim values, such as a refresh token's {@code clm}. */
@@ -304,23 +366,20 @@ final class TokenCodec {
         return parser.parseObject(json);
     }
 
-    private static void checkSignature(JwtKey key, String token, byte[] ascii, int firstDot, int secondDot) {
-        boolean valid;
+    private boolean signatureHolds(KeyRing.Entry entry, String token, byte[] ascii, int firstDot, int secondDot) {
+        JwtKey key = entry.key();
         try {
             if (key.jwtAlgorithm() instanceof HmacSha256 hmac) {
-                valid = hmac.verify(ascii, secondDot, secondDot + 1);
-            } else {
-                String signature = token.substring(secondDot + 1);
-                valid = ENCODER.encodeToString(DECODER.decode(signature)).equals(signature);
-                if (valid) {
-                    key.jwtAlgorithm().verify(new SignedParts(token, firstDot, secondDot));
-                }
+                return hmac.verify(prefixes.get(entry), ascii, secondDot, secondDot + 1);
             }
+            String signature = token.substring(secondDot + 1);
+            if (!ENCODER.encodeToString(DECODER.decode(signature)).equals(signature)) {
+                return false;
+            }
+            key.jwtAlgorithm().verify(new SignedParts(token, firstDot, secondDot));
+            return true;
         } catch (RuntimeException e) { // SignatureVerificationException, or a malformed signature segment
-            valid = false;
-        }
-        if (!valid) {
-            throw TokenRejection.invalid();
+            return false;
         }
     }
 
@@ -354,7 +413,7 @@ final class TokenCodec {
                 claims.clientId,
                 claims.issuedAt,
                 claims.expiresAt,
-                claims.custom,
+                new ReadOnlyClaims(claims.custom),
                 claims.sessionClaimsJson);
     }
 

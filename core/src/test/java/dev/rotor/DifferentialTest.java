@@ -103,6 +103,9 @@ class DifferentialTest {
     private Object rotorDecision(String token, TokenType type, Instant at) {
         try {
             VerifiedToken verified = codec.verify(token, type, at.toEpochMilli(), true);
+            if (verified == null) {
+                return "INVALID";
+            }
             Map<String, Object> claims = new TreeMap<>();
             claims.put("sub", verified.subject());
             claims.put("sid", verified.sessionId());

@@ -28,30 +28,32 @@ class HmacSha256Test {
             String expected =
                     signed + "." + BASE64URL.encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)));
 
-            assertThat(hmac.token(header, json, expected.length())).isEqualTo(expected);
+            assertThat(hmac.token(null, header, json, json.length, expected.length()))
+                    .isEqualTo(expected);
         }
     }
 
     @Test
     void verifyAcceptsOnlyTheExactSignature() {
-        String token = hmac.token(new byte[] {'h'}, new byte[] {'{', '}'}, 1 + 1 + 3 + 1 + 43);
+        String token = hmac.token(null, new byte[] {'h'}, new byte[] {'{', '}'}, 2, 1 + 1 + 3 + 1 + 43);
         byte[] valid = token.getBytes(StandardCharsets.US_ASCII);
         int signedLength = token.lastIndexOf('.');
-        assertThat(hmac.verify(valid, signedLength, signedLength + 1)).isTrue();
+        assertThat(hmac.verify(null, valid, signedLength, signedLength + 1)).isTrue();
 
         for (int i = signedLength + 1; i < valid.length; i++) {
             byte[] changed = valid.clone();
             changed[i] = (byte) (changed[i] == 'A' ? 'B' : 'A');
-            assertThat(hmac.verify(changed, signedLength, signedLength + 1))
+            assertThat(hmac.verify(null, changed, signedLength, signedLength + 1))
                     .as("char %d", i)
                     .isFalse();
         }
         byte[] shorter = token.substring(0, token.length() - 1).getBytes(StandardCharsets.US_ASCII);
         byte[] longer = (token + "A").getBytes(StandardCharsets.US_ASCII);
-        assertThat(hmac.verify(shorter, signedLength, signedLength + 1)).isFalse();
-        assertThat(hmac.verify(longer, signedLength, signedLength + 1)).isFalse();
+        assertThat(hmac.verify(null, shorter, signedLength, signedLength + 1)).isFalse();
+        assertThat(hmac.verify(null, longer, signedLength, signedLength + 1)).isFalse();
         byte[] payloadChanged = valid.clone();
         payloadChanged[2] ^= 1;
-        assertThat(hmac.verify(payloadChanged, signedLength, signedLength + 1)).isFalse();
+        assertThat(hmac.verify(null, payloadChanged, signedLength, signedLength + 1))
+                .isFalse();
     }
 }
