@@ -12,6 +12,15 @@ final class JsonBytes {
 
     private static final ThreadLocal<JsonBytes> BUFFERS = ThreadLocal.withInitial(JsonBytes::new);
 
+    /** Which ASCII characters {@link JsonWriter} writes as themselves. */
+    private static final boolean[] PLAIN_ASCII = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            PLAIN_ASCII[c] = JsonWriter.plain(c);
+        }
+    }
+
     private byte[] bytes = new byte[512];
     private int length;
 
@@ -50,15 +59,23 @@ final class JsonBytes {
     JsonBytes number(long value) {
         room(20);
         int digits = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
+        for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
             digits++;
         }
         int at = length + digits;
         long rest = value;
-        do {
+        while (rest >= 100) {
+            long quotient = rest / 100;
+            int pair = (int) (rest - quotient * 100);
+            bytes[--at] = (byte) ('0' + pair % 10);
+            bytes[--at] = (byte) ('0' + pair / 10);
+            rest = quotient;
+        }
+        if (rest >= 10) {
             bytes[--at] = (byte) ('0' + rest % 10);
             rest /= 10;
-        } while (rest > 0);
+        }
+        bytes[--at] = (byte) ('0' + rest);
         length += digits;
         return this;
     }
@@ -75,7 +92,7 @@ final class JsonBytes {
         bytes[length++] = '"';
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
-            if (c >= 0x80 || !JsonWriter.plain(c)) {
+            if (c >= 0x80 || !PLAIN_ASCII[c]) {
                 length = start;
                 StringBuilder escaped = new StringBuilder(n + 16);
                 JsonWriter.string(escaped, value);
@@ -100,6 +117,14 @@ final class JsonBytes {
             }
             bytes[length++] = (byte) c;
         }
+        return this;
+    }
+
+    /** Appends again the {@code count} bytes written from {@code from} on. */
+    JsonBytes repeat(int from, int count) {
+        room(count);
+        System.arraycopy(bytes, from, bytes, length, count);
+        length += count;
         return this;
     }
 

@@ -2,6 +2,7 @@ package dev.rotor;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ final class KeyRing {
     private final Map<String, Entry> headers = new LinkedHashMap<>();
     private final Set<String> keyIds = new HashSet<>();
     /** The headers' keys and values in order, for a lookup that walks two arrays. */
-    private final String[] encodedHeaders;
+    private final byte[][] encodedHeaders;
 
     private final Entry[] entries;
 
@@ -95,7 +96,9 @@ final class KeyRing {
             headers.put(encodedHeader(key, TokenType.REFRESH), new Entry(key, TokenType.REFRESH));
         }
         this.accessKeys = List.copyOf(access);
-        this.encodedHeaders = headers.keySet().toArray(String[]::new);
+        this.encodedHeaders = headers.keySet().stream()
+                .map(header -> header.getBytes(StandardCharsets.US_ASCII))
+                .toArray(byte[][]::new);
         this.entries = headers.values().toArray(Entry[]::new);
     }
 
@@ -124,10 +127,10 @@ final class KeyRing {
     }
 
     /** The entry whose header is exactly {@code token[0..headerLength)}, or {@code null}. */
-    Entry lookup(String token, int headerLength) {
+    Entry lookup(byte[] token, int headerLength) {
         for (int i = 0; i < encodedHeaders.length; i++) {
-            String encoded = encodedHeaders[i];
-            if (encoded.length() == headerLength && token.startsWith(encoded)) {
+            byte[] encoded = encodedHeaders[i];
+            if (encoded.length == headerLength && Arrays.equals(token, 0, headerLength, encoded, 0, headerLength)) {
                 return entries[i];
             }
         }

@@ -1,5 +1,8 @@
 package dev.rotor;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -7,52 +10,78 @@ import java.util.List;
 /**
  * Reads, in one pass over the bytes, a payload laid out exactly as {@link TokenCodec} writes it: its start for
  * the token's kind byte for byte, the registered claims in Rotor's order, then flat custom claims (an access
- * token) or a flat {@code clm} object (a refresh token), with plain ASCII strings, integers and booleans only. Anything
- * else, even valid JSON, is {@code null}: {@link PayloadParser} then reads it with a full JSON parser, which
- * also decides every refusal. So whenever this reader answers, it answers what that parser would.
+ * token) or a flat {@code clm} object (a refresh token), with plain ASCII strings, integers and booleans only.
+ * Anything else, even valid JSON, is {@code null}: {@link PayloadParser} then reads it with a full JSON parser,
+ * which also decides every refusal. So whenever this reader answers, it answers what that parser would.
  */
 final class LayoutReader {
 
     /** Custom claims a flat object may have before the general parser takes over. */
     private static final int MAX_FLAT = 16;
 
-    private static final byte[] GEN_NEXT = ascii(",\"gen\":");
-    private static final byte[] DID_NEXT = ascii(",\"did\":\"");
-    private static final byte[] CLIENT_ID_NEXT = ascii(",\"client_id\":\"");
-    private static final byte[] SID_NEXT = ascii(",\"sid\":\"");
-    private static final byte[] JTI_NEXT = ascii(",\"jti\":\"");
-    private static final byte[] IAT_NEXT = ascii(",\"iat\":");
-    private static final byte[] EXP_NEXT = ascii(",\"exp\":");
-    private static final byte[] CLM_NEXT = ascii(",\"clm\":{");
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    private static final Literal SID = new Literal(",\"sid\":\"");
+    private static final Literal DID = new Literal(",\"did\":\"");
+    private static final Literal JTI = new Literal(",\"jti\":\"");
+    private static final Literal IAT = new Literal(",\"iat\":");
+    private static final Literal EXP = new Literal(",\"exp\":");
+    private static final Literal GEN = new Literal(",\"gen\":");
+    private static final Literal CLIENT_ID = new Literal(",\"client_id\":\"");
+    private static final Literal CLM = new Literal(",\"clm\":{");
+
+    /** A name and what follows it, compared eight bytes at a time. */
+    private static final class Literal {
+        final byte[] bytes;
+        final long first;
+        final long mask;
+
+        Literal(String text) {
+            bytes = text.getBytes(StandardCharsets.US_ASCII);
+            int n = Math.min(bytes.length, Long.BYTES);
+            long word = 0;
+            for (int i = n - 1; i >= 0; i--) {
+                word = word << 8 | bytes[i] & 0xFF;
+            }
+            first = word;
+            mask = n == Long.BYTES ? -1L : (1L << 8 * n) - 1;
+        }
+    }
+
+    /** A claim name read before, and whether Rotor reads that claim itself. */
+    private record Known(String name, boolean registered) {}
 
     /**
      * Claim names read before, one per slot of their hash: a name seen again is neither copied nor hashed again
-     * ({@code String} keeps its hash). Slots are written without locking; each holds an immutable {@code String}
-     * or {@code null}, and a miss only costs a copy.
+     * ({@code String} keeps its hash). Slots are written without locking; each holds an immutable record or
+     * {@code null}, and a miss only costs a copy.
      */
     static final class Names {
         private static final int SLOTS = 64;
-        private final String[] slots = new String[SLOTS];
+        private final Known[] slots = new Known[SLOTS];
 
-        String name(byte[] json, int from, int to) {
+        private Known known(byte[] json, int from, int to) {
             int hash = 0;
             for (int i = from; i < to; i++) {
                 hash = 31 * hash + json[i]; // String.hashCode of these ASCII characters
             }
             int slot = hash & (SLOTS - 1);
-            String known = slots[slot];
-            if (known != null && known.length() == to - from && known.hashCode() == hash) {
+            Known known = slots[slot];
+            if (known != null && known.name.length() == to - from && known.name.hashCode() == hash) {
                 boolean same = true;
                 for (int i = from; i < to && same; i++) {
-                    same = known.charAt(i - from) == json[i];
+                    same = known.name.charAt(i - from) == json[i];
                 }
                 if (same) {
                     return known;
                 }
             }
             String name = new String(json, from, to - from, StandardCharsets.ISO_8859_1);
-            slots[slot] = name;
-            return name;
+            known = new Known(name, PayloadParser.isRegistered(name));
+            slots[slot] = known;
+            return known;
         }
     }
 
@@ -65,10 +94,6 @@ final class LayoutReader {
         this.json = json;
         this.length = length;
         this.names = names;
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -91,25 +116,25 @@ final class LayoutReader {
         PayloadParser.Claims claims = new PayloadParser.Claims();
         claims.issuerMatches = true;
         claims.audience = audience;
-        if ((claims.subject = string()) == null || !next(SID_NEXT) || (claims.sessionId = string()) == null) {
+        if ((claims.subject = string()) == null || !next(SID) || (claims.sessionId = string()) == null) {
             return null;
         }
-        if (next(DID_NEXT) && (claims.deviceId = string()) == null) {
+        if (next(DID) && (claims.deviceId = string()) == null) {
             return null;
         }
-        if (!next(JTI_NEXT) || (claims.tokenId = string()) == null) {
+        if (!next(JTI) || (claims.tokenId = string()) == null) {
             return null;
         }
-        if (!next(IAT_NEXT) || (claims.issuedAt = number(PayloadParser.MAX_EPOCH_SECOND)) < 0) {
+        if (!next(IAT) || (claims.issuedAt = number(PayloadParser.MAX_EPOCH_SECOND)) < 0) {
             return null;
         }
-        if (!next(EXP_NEXT) || (claims.expiresAt = number(PayloadParser.MAX_EPOCH_SECOND)) < 0) {
+        if (!next(EXP) || (claims.expiresAt = number(PayloadParser.MAX_EPOCH_SECOND)) < 0) {
             return null;
         }
-        if (type == TokenType.REFRESH && (!next(GEN_NEXT) || (claims.generation = number(Long.MAX_VALUE)) < 0)) {
+        if (type == TokenType.REFRESH && (!next(GEN) || (claims.generation = number(Long.MAX_VALUE)) < 0)) {
             return null;
         }
-        if (next(CLIENT_ID_NEXT) && (claims.clientId = string()) == null) {
+        if (next(CLIENT_ID) && (claims.clientId = string()) == null) {
             return null;
         }
         boolean flat = type == TokenType.ACCESS ? customClaims(claims) : sessionClaims(claims);
@@ -120,43 +145,38 @@ final class LayoutReader {
     private boolean customClaims(PayloadParser.Claims claims) {
         for (int count = 0; at + 1 < length && json[at] == ',' && json[at + 1] == '"'; count++) {
             at += 2;
-            String name = string();
-            if (name == null
-                    || count == MAX_FLAT
-                    || !next(':')
-                    || PayloadParser.isRegistered(name)
-                    || claims.custom.containsKey(name)) {
+            Known name = name();
+            Object value;
+            if (name == null || name.registered || count == MAX_FLAT || !next(':') || (value = value()) == null) {
                 return false;
             }
-            Object value = value();
-            if (value == null) {
-                return false;
+            if (claims.custom.putIfAbsent(name.name, value) != null) {
+                return false; // a duplicate, which the general parser refuses
             }
-            claims.custom.put(name, value);
         }
         return true;
     }
 
     /** A refresh token's {@code clm}: a flat object with distinct names, kept as its JSON text. */
     private boolean sessionClaims(PayloadParser.Claims claims) {
-        int open = at + CLM_NEXT.length - 1;
-        if (!next(CLM_NEXT)) {
+        int open = at + CLM.bytes.length - 1;
+        if (!next(CLM)) {
             return true;
         }
-        String[] names = new String[MAX_FLAT];
+        Known[] seen = new Known[MAX_FLAT];
         int count = 0;
         if (!next('}')) {
             do {
-                String name;
+                Known name;
                 if (count == MAX_FLAT || !next('"') || (name = name()) == null || !next(':') || value() == null) {
                     return false;
                 }
                 for (int i = 0; i < count; i++) {
-                    if (names[i].equals(name)) {
+                    if (seen[i].name.equals(name.name)) {
                         return false;
                     }
                 }
-                names[count++] = name;
+                seen[count++] = name;
             } while (next(','));
             if (!next('}')) {
                 return false;
@@ -191,14 +211,17 @@ final class LayoutReader {
         return plain() ? new String(json, from, at - 1 - from, StandardCharsets.ISO_8859_1) : null;
     }
 
-    /** A claim's name, as {@link #string()}, the same {@code String} as the last time this name was read. */
-    private String name() {
+    /** A claim's name, as {@link #string()}, the same as the last time this name was read. */
+    private Known name() {
         int from = at;
-        return plain() ? names.name(json, from, at - 1) : null;
+        return plain() ? names.known(json, from, at - 1) : null;
     }
 
     /** Skips printable ASCII up to and including a closing quote; {@code false} if anything else comes first. */
     private boolean plain() {
+        while (at + Long.BYTES <= length && plain((long) WORDS.get(json, at))) {
+            at += Long.BYTES;
+        }
         while (at < length) {
             byte b = json[at++];
             if (b == '"') {
@@ -211,20 +234,40 @@ final class LayoutReader {
         return false;
     }
 
+    /**
+     * Whether none of eight bytes is a quote, a backslash, a control character or above {@code 0x7E}: each test
+     * sets the high bit of a byte that fails it (x - 0x01.. & ~x finds a zero byte, x - 0x20.. & ~x one below
+     * 0x20), and a byte above 0x7F has its own high bit set.
+     */
+    private static boolean plain(long word) {
+        long quote = word ^ 0x2222222222222222L;
+        long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
+        long delete = word ^ 0x7F7F7F7F7F7F7F7FL;
+        long failing = (quote - ONES) & ~quote
+                | (backslash - ONES) & ~backslash
+                | (delete - ONES) & ~delete
+                | (word - 0x2020202020202020L) & ~word
+                | word;
+        return (failing & HIGH_BITS) == 0;
+    }
+
     /** A non-negative integer without a leading zero, at most {@code max}; else -1. */
     private long number(long max) {
         int from = at;
         long value = 0;
-        while (at < length && json[at] >= '0' && json[at] <= '9') {
-            int digit = json[at++] - '0';
-            if (value > (Long.MAX_VALUE - digit) / 10) {
-                return -1;
+        while (at < length) {
+            int digit = json[at] - '0';
+            if (digit < 0 || digit > 9) {
+                break;
             }
             value = value * 10 + digit;
+            at++;
         }
+        int digits = at - from;
+        // nineteen digits overflow exactly when the value wraps negative; more always may
+        boolean fits = digits > 0 && digits <= 19 && value >= 0 && (json[from] != '0' || digits == 1);
         boolean ends = at < length && (json[at] == ',' || json[at] == '}');
-        boolean canonical = at > from && (json[from] != '0' || at - from == 1);
-        return ends && canonical && value <= max ? value : -1;
+        return fits && ends && value <= max ? value : -1;
     }
 
     /** An integer claim as the general parser reads it, an {@code Integer} if it fits, else a {@code Long}. */
@@ -258,12 +301,17 @@ final class LayoutReader {
         return true;
     }
 
-    private boolean next(byte[] expected) {
-        if (at + expected.length > length
-                || !Arrays.equals(json, at, at + expected.length, expected, 0, expected.length)) {
+    private boolean next(Literal expected) {
+        int n = expected.bytes.length;
+        if (at + Math.max(n, Long.BYTES) <= length) {
+            if (((long) WORDS.get(json, at) & expected.mask) != expected.first
+                    || n > Long.BYTES && !Arrays.equals(json, at + Long.BYTES, at + n, expected.bytes, Long.BYTES, n)) {
+                return false;
+            }
+        } else if (at + n > length || !Arrays.equals(json, at, at + n, expected.bytes, 0, n)) {
             return false;
         }
-        at += expected.length;
+        at += n;
         return true;
     }
 
