@@ -20,7 +20,7 @@ import java.util.Map;
 record SubjectSessions(Map<String, SessionRecord> bySessionId, long version, long deadlineNanos) {
 
     /** Longer lives are cut to this, so a deadline on the nanosecond ticker cannot overflow. */
-    private static final Duration LONGEST_LIFE = Duration.ofDays(365L * 50);
+    private static final long LONGEST_LIFE_MILLIS = Duration.ofDays(365L * 50).toMillis();
 
     /** What a read of a subject the cache holds nothing of answers. */
     static final VersionedSessions NOTHING = new VersionedSessions(0, List.of());
@@ -44,6 +44,17 @@ record SubjectSessions(Map<String, SessionRecord> bySessionId, long version, lon
      * dropped, at {@code version}; {@code null} (remove the entry) if nothing unexpired remains.
      */
     static SubjectSessions applied(SubjectSessions stored, SessionsUpdate update, long version) {
+        if (stored != null && stored.bySessionId.size() == 1 && isOneChange(update)) {
+            SessionRecord changed = update.changed().get(0);
+            if (stored.bySessionId.containsKey(changed.sessionId())) { // a user's only session, rotated
+                return changed.isExpired(update.now())
+                        ? null
+                        : new SubjectSessions(
+                                Map.of(changed.sessionId(), changed),
+                                version,
+                                System.nanoTime() + lifeNanos(update.now(), changed.expiresAt()));
+            }
+        }
         Map<String, SessionRecord> copy = new HashMap<>(stored == null ? Map.of() : stored.bySessionId);
         update.removed().forEach(copy::remove);
         for (SessionRecord session : update.changed()) {
@@ -65,12 +76,17 @@ record SubjectSessions(Map<String, SessionRecord> bySessionId, long version, lon
         return copy.isEmpty()
                 ? null
                 : new SubjectSessions(
-                        Collections.unmodifiableMap(copy),
-                        version,
-                        System.nanoTime() + lifeNanos(Duration.between(now, latest)));
+                        Collections.unmodifiableMap(copy), version, System.nanoTime() + lifeNanos(now, latest));
     }
 
-    private static long lifeNanos(Duration life) {
-        return (life.compareTo(LONGEST_LIFE) > 0 ? LONGEST_LIFE : life).toNanos();
+    private static boolean isOneChange(SessionsUpdate update) {
+        return update.changed().size() == 1
+                && update.added().isEmpty()
+                && update.removed().isEmpty();
+    }
+
+    /** Nanoseconds from {@code now} to {@code end}, at most {@link #LONGEST_LIFE_MILLIS}. */
+    private static long lifeNanos(Instant now, Instant end) {
+        return Math.min(end.toEpochMilli() - now.toEpochMilli(), LONGEST_LIFE_MILLIS) * 1_000_000;
     }
 }
