@@ -337,7 +337,7 @@ final class TokenCodec {
         }
         int firstDot = token.indexOf('.');
         int secondDot = firstDot < 0 ? -1 : token.indexOf('.', firstDot + 1);
-        if (secondDot < 0 || token.indexOf('.', secondDot + 1) >= 0) {
+        if (secondDot < 0) {
             return null;
         }
         byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
@@ -370,8 +370,11 @@ final class TokenCodec {
     private boolean signatureHolds(KeyRing.Entry entry, String token, byte[] ascii, int firstDot, int secondDot) {
         JwtKey key = entry.key();
         try {
-            if (key.jwtAlgorithm() instanceof HmacSha256 hmac) {
+            if (key.jwtAlgorithm() instanceof HmacSha256 hmac) { // a third dot is not a signature character
                 return hmac.verify(prefixes.get(entry), ascii, secondDot, secondDot + 1);
+            }
+            if (token.indexOf('.', secondDot + 1) >= 0) {
+                return false;
             }
             String signature = token.substring(secondDot + 1);
             if (!ENCODER.encodeToString(DECODER.decode(signature)).equals(signature)) {

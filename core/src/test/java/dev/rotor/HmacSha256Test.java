@@ -43,6 +43,10 @@ class HmacSha256Test {
         for (int i = signedLength + 1; i < valid.length; i++) {
             byte[] changed = valid.clone();
             changed[i] = (byte) (changed[i] == 'A' ? 'B' : 'A');
+            byte[] dotted = valid.clone();
+            dotted[i] = '.'; // a fourth segment, which the codec leaves to this comparison to refuse
+            assertThat(hmac.verify(null, dotted, signedLength, signedLength + 1))
+                    .isFalse();
             assertThat(hmac.verify(null, changed, signedLength, signedLength + 1))
                     .as("char %d", i)
                     .isFalse();
