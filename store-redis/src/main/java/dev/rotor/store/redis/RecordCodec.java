@@ -151,7 +151,25 @@ final class RecordCodec {
     }
 
     private static byte[] sha256(String subject) {
-        return SHA_256.get().digest(subject.getBytes(StandardCharsets.UTF_16BE));
+        return SHA_256.get().digest(utf16be(subject));
+    }
+
+    /**
+     * {@code subject.getBytes(UTF_16BE)}, written out directly when the subject holds no surrogate (the
+     * charset encoder is the slow part of a key); with one, the encoder's own handling of unpaired surrogates.
+     */
+    private static byte[] utf16be(String subject) {
+        int length = subject.length();
+        byte[] bytes = new byte[2 * length];
+        for (int i = 0; i < length; i++) {
+            char c = subject.charAt(i);
+            if (Character.isSurrogate(c)) {
+                return subject.getBytes(StandardCharsets.UTF_16BE);
+            }
+            bytes[2 * i] = (byte) (c >>> 8);
+            bytes[2 * i + 1] = (byte) c;
+        }
+        return bytes;
     }
 
     private static MessageDigest newSha256() {
