@@ -176,8 +176,21 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         return decimal(instant.toEpochMilli());
     }
 
-    private static byte[] decimal(long number) {
-        return Long.toString(number).getBytes(StandardCharsets.ISO_8859_1);
+    /** {@code Long.toString(number)} as ASCII bytes, written straight into the array. */
+    static byte[] decimal(long number) {
+        if (number < 0) {
+            return Long.toString(number).getBytes(StandardCharsets.ISO_8859_1);
+        }
+        int digits = 1;
+        for (long rest = number / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        byte[] bytes = new byte[digits];
+        for (int i = digits - 1; i >= 0; i--) {
+            bytes[i] = (byte) ('0' + number % 10);
+            number /= 10;
+        }
+        return bytes;
     }
 
     private static byte[] utf8(String text) {

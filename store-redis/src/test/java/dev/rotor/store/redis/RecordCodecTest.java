@@ -56,6 +56,15 @@ class RecordCodecTest {
         }
     }
 
+    @Test
+    void numbersAreSentAsLongToStringWritesThem() {
+        for (long number : new long[] {0, 7, 9, 10, 99, 100, 1_796_121_331_696L, Long.MAX_VALUE, -1, Long.MIN_VALUE}) {
+            assertThat(RedisSessionStore.decimal(number))
+                    .as("%d", number)
+                    .isEqualTo(Long.toString(number).getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
     /** How the store read a record before it read bytes: the text split at bars. */
     private static SessionRecord splitAsText(String sessionId, String value) {
         try {
