@@ -33,7 +33,7 @@ import redis.clients.jedis.params.SetParams;
  * A full refresh on Redis, against a redis-server the benchmark starts itself on loopback, at 1, 2 and 8
  * threads. Rotor: one {@code EVALSHA} per refresh. Baseline: the original Go service's flow (README, "The original Go service") as
  * separate commands, {@code GET} the token's state, {@code SET} it used, {@code SET} the new token, with java-jwt for the tokens.
- * Floor: one {@code EVALSHA} round trip of a script that does nothing, with one key and eight arguments of the
+ * Floor: one {@code EVALSHA} round trip of a script that does nothing, with one key and ten arguments of the
  * sizes Rotor's rotation sends. All three share one client and its pool of 8 connections.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -109,15 +109,18 @@ public class RefreshRedisBench {
             baselineToken = Fixtures.javaJwtToken(subject, "s-" + subject, "rt+jwt", Duration.ofDays(7), false, jti);
             redis.client.set("rt:" + jti, "valid", SEVEN_DAYS);
             floorKeys = List.of("rotor:{" + "k".repeat(43) + "}");
+            long now = System.currentTimeMillis();
             floorArgs = List.of(
                     "s".repeat(22),
                     "1000",
                     "r".repeat(16),
-                    Long.toString(System.currentTimeMillis()),
+                    Long.toString(now),
                     Long.toString(Duration.ofDays(7).toMillis()),
                     "0",
                     "0",
-                    "A");
+                    "A",
+                    "1001",
+                    Long.toString(now + Duration.ofDays(7).toMillis()));
         }
     }
 

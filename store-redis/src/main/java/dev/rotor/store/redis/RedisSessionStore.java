@@ -8,6 +8,7 @@ import dev.rotor.spi.RotationResult.Outcome;
 import dev.rotor.spi.SessionRecord;
 import dev.rotor.spi.SessionStore;
 import dev.rotor.spi.StoreUnavailableException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,11 @@ import redis.clients.jedis.UnifiedJedis;
  * builder made (a client passed in stays open). A {@code TokenService} never closes the store it was given.
  */
 public final class RedisSessionStore implements SessionStore, AutoCloseable {
+
+    private static final byte[] ONE = {'1'};
+    private static final byte[] ZERO = {'0'};
+    private static final byte[] ALL = {'A'};
+    private static final byte[] SESSION = {'S'};
 
     private final ScriptRunner scripts;
     private final RecordCodec codec;
@@ -65,13 +71,13 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         Instant now = session.createdAt();
         List<?> reply = (List<?>) scripts.run(
                 Scripts.CREATE,
-                codec.key(session.subject()),
-                session.sessionId(),
-                RecordCodec.pack(session),
+                codec.keyBytes(session.subject()),
+                utf8(session.sessionId()),
+                utf8(RecordCodec.pack(session)),
                 millis(now),
-                Long.toString(session.expiresAt().toEpochMilli() - now.toEpochMilli()),
-                Integer.toString(request.maxSessions()),
-                request.rejectAtLimit() ? "1" : "0");
+                decimal(session.expiresAt().toEpochMilli() - now.toEpochMilli()),
+                decimal(request.maxSessions()),
+                request.rejectAtLimit() ? ONE : ZERO);
         long stored = (Long) reply.get(0);
         if (stored == 0) {
             return LoginResult.rejected();
@@ -81,36 +87,44 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         }
         List<SessionRecord> evicted = new ArrayList<>();
         for (int i = 1; i + 1 < reply.size(); i += 2) {
-            evicted.add(decode((String) reply.get(i), (String) reply.get(i + 1), session.subject()));
+            evicted.add(decode(text((byte[]) reply.get(i)), (byte[]) reply.get(i + 1), session.subject()));
         }
         return evicted.isEmpty() ? LoginResult.openedAlone() : new LoginResult(true, evicted);
     }
 
     @Override
     public RotationResult rotate(RotationRequest request) {
-        List<?> reply = (List<?>) scripts.run(
+        long now = request.now().toEpochMilli();
+        long ttl = request.refreshTtl().toMillis();
+        Object reply = scripts.run(
                 Scripts.ROTATE,
-                codec.key(request.subject()),
-                request.sessionId(),
-                Long.toString(request.presentedGeneration()),
-                request.requestId(),
-                millis(request.now()),
-                Long.toString(request.refreshTtl().toMillis()),
-                Long.toString(request.gracePeriod().toMillis()),
-                Integer.toString(request.maxGraceReplays()),
-                request.revokeAllOnReuse() ? "A" : "S");
-        Outcome outcome = Outcome.valueOf((String) reply.get(0));
+                codec.keyBytes(request.subject()),
+                utf8(request.sessionId()),
+                decimal(request.presentedGeneration()),
+                utf8(request.requestId()),
+                decimal(now),
+                decimal(ttl),
+                decimal(request.gracePeriod().toMillis()),
+                decimal(request.maxGraceReplays()),
+                request.revokeAllOnReuse() ? ALL : SESSION,
+                decimal(request.presentedGeneration() + 1),
+                decimal(Math.addExact(now, ttl)));
+        if (reply instanceof byte[] rotated) {
+            return new RotationResult(Outcome.ROTATED, decode(request.sessionId(), rotated, request.subject()), 0);
+        }
+        List<?> outcomeAndRecord = (List<?>) reply;
+        Outcome outcome = Outcome.valueOf(text((byte[]) outcomeAndRecord.get(0)));
         if (outcome == Outcome.NOT_FOUND) {
             return new RotationResult(outcome, null, 0);
         }
-        SessionRecord session = decode(request.sessionId(), (String) reply.get(1), request.subject());
-        int revoked = reply.size() > 2 ? ((Long) reply.get(2)).intValue() : 0;
+        SessionRecord session = decode(request.sessionId(), (byte[]) outcomeAndRecord.get(1), request.subject());
+        int revoked = outcomeAndRecord.size() > 2 ? ((Long) outcomeAndRecord.get(2)).intValue() : 0;
         return new RotationResult(outcome, session, revoked);
     }
 
     @Override
     public Optional<SessionRecord> find(String subject, String sessionId, Instant now) {
-        String value = scripts.call(() -> redis.hget(codec.key(subject), sessionId));
+        byte[] value = scripts.call(() -> redis.hget(codec.keyBytes(subject), utf8(sessionId)));
         if (value == null) {
             return Optional.empty();
         }
@@ -120,10 +134,10 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public List<SessionRecord> list(String subject, Instant now) {
-        Map<String, String> all = scripts.call(() -> redis.hgetAll(codec.key(subject)));
+        Map<byte[], byte[]> all = scripts.call(() -> redis.hgetAll(codec.keyBytes(subject)));
         List<SessionRecord> active = new ArrayList<>();
         all.forEach((sessionId, value) -> {
-            SessionRecord session = decode(sessionId, value, subject);
+            SessionRecord session = decode(text(sessionId), value, subject);
             if (session.isActive(now)) {
                 active.add(session);
             }
@@ -133,13 +147,13 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public boolean revoke(String subject, String sessionId, Instant now) {
-        Long revoked = (Long) scripts.run(Scripts.REVOKE, codec.key(subject), sessionId, millis(now));
+        Long revoked = (Long) scripts.run(Scripts.REVOKE, codec.keyBytes(subject), utf8(sessionId), millis(now));
         return revoked == 1;
     }
 
     @Override
     public int revokeAll(String subject, Instant now) {
-        return ((Long) scripts.run(Scripts.REVOKE_ALL, codec.key(subject), millis(now))).intValue();
+        return ((Long) scripts.run(Scripts.REVOKE_ALL, codec.keyBytes(subject), millis(now))).intValue();
     }
 
     /** Closes the Jedis client if this store created it; a client passed in stays open. */
@@ -150,7 +164,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         }
     }
 
-    private static SessionRecord decode(String sessionId, String value, String subject) {
+    private static SessionRecord decode(String sessionId, byte[] value, String subject) {
         SessionRecord session = RecordCodec.unpack(sessionId, value);
         if (session == null || !session.subject().equals(subject)) {
             throw new StoreUnavailableException("a stored session record is malformed", null);
@@ -158,7 +172,32 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         return session;
     }
 
-    private static String millis(Instant instant) {
-        return Long.toString(instant.toEpochMilli());
+    private static byte[] millis(Instant instant) {
+        return decimal(instant.toEpochMilli());
+    }
+
+    /** {@code Long.toString(number)} as ASCII bytes, written straight into the array. */
+    static byte[] decimal(long number) {
+        if (number < 0) {
+            return Long.toString(number).getBytes(StandardCharsets.ISO_8859_1);
+        }
+        int digits = 1;
+        for (long rest = number / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        byte[] bytes = new byte[digits];
+        for (int i = digits - 1; i >= 0; i--) {
+            bytes[i] = (byte) ('0' + number % 10);
+            number /= 10;
+        }
+        return bytes;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] utf8) {
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 }

@@ -40,15 +40,19 @@ final class ScriptRunner {
         this.attempts = attempts;
     }
 
-    Object run(Script script, String key, String... args) {
-        List<String> keys = List.of(key);
-        List<String> argv = List.of(args);
+    /**
+     * Runs a script on one key. The reply is raw: bulk strings as {@code byte[]}, integers as {@code Long},
+     * arrays as lists of those.
+     */
+    Object run(Script script, byte[] key, byte[]... args) {
+        List<byte[]> keys = List.of(key);
+        List<byte[]> argv = Arrays.asList(args);
         return call(() -> {
             try {
-                return redis.evalsha(script.sha(), keys, argv);
+                return redis.evalsha(script.shaBytes(), keys, argv);
             } catch (JedisNoScriptException e) {
                 LOG.debug("Script {} not cached by Redis; sending it again", script.sha());
-                return redis.eval(script.lua(), keys, argv);
+                return redis.eval(script.luaBytes(), keys, argv);
             }
         });
     }

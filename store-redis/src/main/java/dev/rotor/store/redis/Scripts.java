@@ -19,12 +19,17 @@ import java.util.HexFormat;
  */
 final class Scripts {
 
-    /** A script and the SHA-1 that {@code EVALSHA} names it by. */
-    record Script(String lua, String sha) {
+    /**
+     * A script and the SHA-1 that {@code EVALSHA} names it by, with the bytes of both as they are sent.
+     * (A record of arrays: its equality is identity, which is all a constant needs.)
+     */
+    record Script(String lua, String sha, byte[] luaBytes, byte[] shaBytes) {
         static Script of(String lua) {
             try {
-                byte[] digest = MessageDigest.getInstance("SHA-1").digest(lua.getBytes(StandardCharsets.UTF_8));
-                return new Script(lua, HexFormat.of().formatHex(digest));
+                byte[] bytes = lua.getBytes(StandardCharsets.UTF_8);
+                String sha = HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
+                return new Script(lua, sha, bytes, sha.getBytes(StandardCharsets.US_ASCII));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-1 is not available", e);
             }
@@ -35,10 +40,13 @@ final class Scripts {
 
     /**
      * {@code RECORD} splits a record into its nine fields (the tail, device and subject, may hold any character);
-     * {@code string.gsub(v, REVOKED, '%11', 1)} is the record marked revoked.
+     * {@code CURRENT} matches the same records but captures only generation, creation, expiry, absolute expiry
+     * and revoked, then the position where the tail starts; {@code string.gsub(v, REVOKED, '%11', 1)} is the
+     * record marked revoked.
      */
     private static final String RECORD = """
             local RECORD = '^(%d+)|(%d+)|(%d+)|(%d+)|(%d+)|(%d)|([^|]*)|([^|]*)|(.*)$'
+            local CURRENT = '^(%d+)|(%d+)|%d+|(%d+)|(%d+)|(%d)|[^|]*|[^|]*|()'
             local REVOKED = '^(%d+|%d+|%d+|%d+|%d+|)%d'
             """;
 
@@ -124,23 +132,45 @@ final class Scripts {
 
     /**
      * ARGV: session id, presented generation, request id, now, refresh TTL ms, grace ms, max grace replays,
-     * reuse scope ({@code S}ession or {@code A}ll). Returns {outcome, record[, revoked count]}; the same
-     * decision as {@code RotationRules.decide}. The hot path: locals, no tables, one HSET, one PEXPIRE.
+     * reuse scope ({@code S}ession or {@code A}ll), the next generation (presented + 1) and now + refresh TTL,
+     * the last two as the client computed them so that the hot path formats no number. Returns the rotated
+     * record alone, as a bulk string, for {@code ROTATED}; else {outcome, record[, revoked count]}. The same
+     * decision as {@code RotationRules.decide}.
+     *
+     * <p>The hot path, an active session presented at its current generation, reads only the fields it
+     * needs ({@code CURRENT}: generation, creation, expiry, absolute expiry, revoked, and where the request
+     * ids end) and compares the generation as the string the client sent before it falls back to numbers: one
+     * HGET, one PEXPIRE, one HSET, four string captures and no table. Every other decision parses the whole
+     * record, as before.
      */
     static final Script ROTATE = Script.of(RECORD + """
-            local key, sid = KEYS[1], ARGV[1]
-            local presented, request, now = tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4])
+            local key, sid, request = KEYS[1], ARGV[1], ARGV[3]
             local v = redis.call('HGET', key, sid)
             if not v then
               return {'NOT_FOUND'}
             end
-            local g, created, rotated, expires, absolute, revoked, last, replay, tail = string.match(v, RECORD)
-            local gen = tonumber(g)
+            local g, created, expires, absolute, flag, tail = string.match(v, CURRENT)
+            local now = tonumber(ARGV[4])
             if now >= tonumber(expires) then
               redis.call('HDEL', key, sid)
               return {'NOT_FOUND'}
             end
-            revoked = revoked == '1'
+            if flag ~= '1' and (g == ARGV[2] or tonumber(g) == tonumber(ARGV[2])) then
+              local expiry, ttl = ARGV[10], ARGV[5]
+              if absolute ~= '0' then
+                local cap = tonumber(absolute)
+                if cap > 0 and cap < tonumber(expiry) then
+                  expiry, ttl = string.format('%d', cap), string.format('%d', cap - now)
+                end
+              end
+              local rotated_record = ARGV[9] .. '|' .. created .. '|' .. ARGV[4] .. '|' .. expiry .. '|' .. absolute
+                .. '|0|' .. request .. '||' .. string.sub(v, tail)
+              redis.call('PEXPIRE', key, ttl, 'GT')
+              redis.call('HSET', key, sid, rotated_record)
+              return rotated_record
+            end
+            local _, _, rotated, _, _, _, last, replay = string.match(v, RECORD)
+            local gen, presented, revoked = tonumber(g), tonumber(ARGV[2]), flag == '1'
             local retry = presented == gen - 1
               and (request == last or string.find(',' .. replay .. ',', ',' .. request .. ',', 1, true) ~= nil)
             if presented > gen or (revoked and (presented == gen or retry)) then
@@ -148,17 +178,6 @@ final class Scripts {
             end
             if revoked then
               return {'REUSE_DETECTED', v, 0}
-            end
-            if presented == gen then
-              local expiry, cap = now + tonumber(ARGV[5]), tonumber(absolute)
-              if cap > 0 and cap < expiry then
-                expiry = cap
-              end
-              local rotated_record = string.format('%d', gen + 1) .. '|' .. created .. '|' .. ARGV[4] .. '|'
-                .. string.format('%d', expiry) .. '|' .. absolute .. '|0|' .. request .. '||' .. tail
-              redis.call('PEXPIRE', key, string.format('%d', expiry - now), 'GT')
-              redis.call('HSET', key, sid, rotated_record)
-              return {'ROTATED', rotated_record}
             end
             if retry then
               return {'RETRIED', v}
@@ -174,7 +193,7 @@ final class Scripts {
                 replay = replay .. ','
               end
               local replayed = g .. '|' .. created .. '|' .. rotated .. '|' .. expires .. '|' .. absolute .. '|0|'
-                .. last .. '|' .. replay .. request .. '|' .. tail
+                .. last .. '|' .. replay .. request .. '|' .. string.sub(v, tail)
               redis.call('HSET', key, sid, replayed)
               return {'GRACE_REPLAY', replayed}
             end
