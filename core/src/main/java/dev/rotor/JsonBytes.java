@@ -55,8 +55,11 @@ final class JsonBytes {
         return this;
     }
 
-    /** Appends a non-negative number. */
+    /** Appends a number. */
     JsonBytes number(long value) {
+        if (value < 0) { // no token time or generation is; a clock set before 1970 would make one
+            return raw(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+        }
         room(20);
         int digits = 1;
         for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {

@@ -341,6 +341,9 @@ final class TokenCodec {
             return null;
         }
         byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+        if (ascii.length != token.length()) { // a surrogate pair became one '?': the dots moved
+            return null;
+        }
         KeyRing.Entry entry = keys.lookup(ascii, firstDot);
         if (entry == null || entry.type() != expected) {
             return null;

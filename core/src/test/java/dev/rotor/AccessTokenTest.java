@@ -48,6 +48,22 @@ class AccessTokenTest {
     }
 
     @Test
+    void surrogatePairsWhereRotorsHeaderWouldEndAreRefusedAsInvalidNotThrown() {
+        Fixture f = new Fixture();
+        TokenPair pair = f.tokens.issue("alice");
+        for (String token : List.of(pair.accessToken(), pair.refreshToken())) {
+            String[] parts = token.split("\\.");
+            int header = parts[0].length(); // each pair is one byte in Latin-1, so the bytes end early
+            String hostile =
+                    "\uD83D\uDE00".repeat(header / 2) + (header % 2 == 1 ? "A" : "") + "." + parts[1] + "." + parts[2];
+
+            assertRefused(() -> f.tokens.verifyAccessToken(hostile), Reason.TOKEN_INVALID);
+            assertRefused(() -> f.tokens.refresh(hostile), Reason.TOKEN_INVALID);
+            assertRefused(() -> f.tokens.verifyAccessToken(hostile.substring(0, header) + ".."), Reason.TOKEN_INVALID);
+        }
+    }
+
+    @Test
     void anAccessTokenExpiresAfterItsLifetimePlusLeeway() {
         Fixture f = new Fixture(b -> b.accessTokenTtl(Duration.ofMinutes(5)).leeway(Duration.ofSeconds(10)));
         TokenPair pair = f.tokens.issue("alice");
