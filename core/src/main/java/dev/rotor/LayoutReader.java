@@ -23,23 +23,26 @@ final class LayoutReader {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
-    private static final Literal SID = new Literal(",\"sid\":\"");
-    private static final Literal DID = new Literal(",\"did\":\"");
-    private static final Literal JTI = new Literal(",\"jti\":\"");
-    private static final Literal IAT = new Literal(",\"iat\":");
-    private static final Literal EXP = new Literal(",\"exp\":");
-    private static final Literal GEN = new Literal(",\"gen\":");
-    private static final Literal CLIENT_ID = new Literal(",\"client_id\":\"");
-    private static final Literal CLM = new Literal(",\"clm\":{");
+    private static final Literal SID = new Literal(TokenCodec.SID, "\"");
+    private static final Literal DID = new Literal(TokenCodec.DID, "\"");
+    private static final Literal JTI = new Literal(TokenCodec.JTI, "\"");
+    private static final Literal IAT = new Literal(TokenCodec.IAT, "");
+    private static final Literal EXP = new Literal(TokenCodec.EXP, "");
+    private static final Literal GEN = new Literal(TokenCodec.GEN, "");
+    private static final Literal CLIENT_ID = new Literal(TokenCodec.CLIENT_ID, "\"");
+    private static final Literal CLM = new Literal(TokenCodec.CLM, "{");
 
-    /** A name and what follows it, compared eight bytes at a time. */
+    /** A name as the codec writes it and what follows it, compared eight bytes at a time. */
     private static final class Literal {
         final byte[] bytes;
         final long first;
         final long mask;
 
-        Literal(String text) {
-            bytes = text.getBytes(StandardCharsets.US_ASCII);
+        Literal(byte[] name, String then) {
+            bytes = Arrays.copyOf(name, name.length + then.length());
+            for (int i = 0; i < then.length(); i++) {
+                bytes[name.length + i] = (byte) then.charAt(i);
+            }
             int n = Math.min(bytes.length, Long.BYTES);
             long word = 0;
             for (int i = n - 1; i >= 0; i--) {

@@ -24,6 +24,7 @@ final class TokenCodec {
      */
     private static final int FIXED_PAYLOAD_BYTES = 208;
 
+    // Each claim's name as payloads write it, after the comma; LayoutReader reads the same bytes back.
     static final byte[] SID = ascii(",\"sid\":");
     static final byte[] DID = ascii(",\"did\":");
     static final byte[] JTI = ascii(",\"jti\":");
