@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Refusals and store outages reach the listener: every refusal, but an outage once, when it starts and ends. */
@@ -88,6 +89,32 @@ class OutageEventsTest {
     }
 
     @Test
+    void everyRefusalOfAnAccessTokenIsReportedOnceWithItsReason() {
+        TokenService checking = f.builder(store)
+                .eventListener(listener)
+                .liveSessionCheck(Duration.ZERO, 16)
+                .build();
+        TokenPair pair = checking.issue("alice");
+        TokenPair other = checking.issue("alice");
+
+        assertRefused(() -> checking.verifyAccessToken(null), Reason.TOKEN_INVALID);
+        assertRefused(() -> checking.verifyAccessToken(" "), Reason.TOKEN_INVALID);
+        store.down = true;
+        assertRefused(() -> checking.verifyAccessToken(pair.accessToken()), Reason.STORE_UNAVAILABLE);
+        store.down = false;
+        checking.logout(other.refreshToken());
+        assertRefused(() -> checking.verifyAccessToken(other.accessToken()), Reason.TOKEN_REVOKED);
+
+        assertThat(refusals)
+                .extracting(TokenRefusal::operation, TokenRefusal::reason)
+                .containsExactly(
+                        tuple(Operation.VERIFY_ACCESS_TOKEN, Reason.TOKEN_INVALID),
+                        tuple(Operation.VERIFY_ACCESS_TOKEN, Reason.TOKEN_INVALID),
+                        tuple(Operation.VERIFY_ACCESS_TOKEN, Reason.STORE_UNAVAILABLE),
+                        tuple(Operation.VERIFY_ACCESS_TOKEN, Reason.TOKEN_REVOKED));
+    }
+
+    @Test
     void everyRefusedTokenIsReportedWithItsOperationAndReason() {
         TokenPair pair = tokens.issue("alice");
         TokenPair next = tokens.refresh(pair.refreshToken());
@@ -149,6 +176,12 @@ class OutageEventsTest {
         public synchronized RotationResult rotate(RotationRequest request) {
             check();
             return super.rotate(request);
+        }
+
+        @Override
+        public synchronized Optional<SessionRecord> find(String subject, String sessionId, Instant now) {
+            check();
+            return super.find(subject, sessionId, now);
         }
 
         @Override
