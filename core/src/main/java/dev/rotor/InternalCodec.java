@@ -80,14 +80,15 @@ public final class InternalCodec {
      * @throws RotorException with {@code TOKEN_INVALID} or {@code TOKEN_EXPIRED} if it is refused
      */
     public long verifyRefresh(String token, long nowMillis) {
+        VerifiedToken verified;
         try {
-            VerifiedToken verified = codec.verify(token, TokenType.REFRESH, nowMillis, true);
-            if (verified == null) {
-                throw TokenRejection.invalid();
-            }
-            return verified.generation();
+            verified = codec.verify(token, TokenType.REFRESH, nowMillis, true);
         } catch (TokenRejection rejection) {
             throw RotorException.refreshFailure(rejection.reason, false);
         }
+        if (verified == null) {
+            throw RotorException.refreshFailure(RotorException.Reason.TOKEN_INVALID, false);
+        }
+        return verified.generation();
     }
 }

@@ -29,9 +29,8 @@ final class KeyRing {
     private final List<JwtKey> accessKeys;
     private final byte[] accessHeader;
     private final byte[] refreshHeader;
-    private final Map<String, Entry> headers = new LinkedHashMap<>();
     private final Set<String> keyIds = new HashSet<>();
-    /** The headers' keys and values in order, for a lookup that walks two arrays. */
+    /** The headers, encoded, in order, and beside each its entry: a lookup walks two arrays. */
     private final byte[][] encodedHeaders;
 
     private final Entry[] entries;
@@ -55,6 +54,7 @@ final class KeyRing {
     KeyRing(JwtKey signingKey, List<JwtKey> verificationKeys, JwtKey refreshKey, List<JwtKey> refreshVerificationKeys) {
         this.signingKey = signingKey;
         this.refreshKey = refreshKey != null ? refreshKey : signingKey.derivedRefreshKey();
+        Map<String, Entry> headers = new LinkedHashMap<>();
         this.accessHeader = encodedHeader(signingKey, TokenType.ACCESS).getBytes(StandardCharsets.US_ASCII);
         this.refreshHeader = encodedHeader(this.refreshKey, TokenType.REFRESH).getBytes(StandardCharsets.US_ASCII);
         List<JwtKey> access = new ArrayList<>();
@@ -122,8 +122,10 @@ final class KeyRing {
     }
 
     /** Calls {@code action} with every header Rotor accepts, encoded, and its entry. */
-    void forEachHeader(BiConsumer<String, Entry> action) {
-        headers.forEach(action);
+    void forEachHeader(BiConsumer<byte[], Entry> action) {
+        for (int i = 0; i < encodedHeaders.length; i++) {
+            action.accept(encodedHeaders[i], entries[i]);
+        }
     }
 
     /** The entry whose header is exactly {@code token[0..headerLength)}, or {@code null}. */

@@ -29,8 +29,8 @@ final class TokenCodec {
     static final byte[] DID = ascii(",\"did\":");
     static final byte[] JTI = ascii(",\"jti\":");
     static final byte[] JTI_OPEN = ascii(",\"jti\":\"");
-    static final byte[] JTI_END_ACCESS = ascii(".a\"");
-    static final byte[] JTI_END_REFRESH = ascii("\"");
+    static final byte[] JTI_SUFFIX_ACCESS = ascii(".a");
+    static final byte[] JTI_SUFFIX_REFRESH = {};
     static final byte[] IAT = ascii(",\"iat\":");
     static final byte[] EXP = ascii(",\"exp\":");
     static final byte[] GEN = ascii(",\"gen\":");
@@ -108,9 +108,12 @@ final class TokenCodec {
      * What every token of a header and payload start begins with: the header, a dot, and the base64url of the
      * whole three-byte groups of the payload's start, which encode the same whatever follows.
      */
-    private static byte[] tokenStart(String header, byte[] payloadStart) {
-        byte[] whole = Arrays.copyOf(payloadStart, payloadStart.length / 3 * 3);
-        return (header + "." + ENCODER.encodeToString(whole)).getBytes(StandardCharsets.US_ASCII);
+    private static byte[] tokenStart(byte[] header, byte[] payloadStart) {
+        byte[] whole = ENCODER.encode(Arrays.copyOf(payloadStart, payloadStart.length / 3 * 3));
+        byte[] start = Arrays.copyOf(header, header.length + 1 + whole.length);
+        start[header.length] = '.';
+        System.arraycopy(whole, 0, start, header.length + 1, whole.length);
+        return start;
     }
 
     private HmacSha256.Prefix signingPrefix(TokenType type) {
@@ -222,7 +225,7 @@ final class TokenCodec {
             long iat,
             long exp,
             String claims) {
-        JsonBytes json = payload(refreshStart, subject, sessionId, deviceId, generation, JTI_END_REFRESH, iat, exp);
+        JsonBytes json = payload(refreshStart, subject, sessionId, deviceId, generation, JTI_SUFFIX_REFRESH, iat, exp);
         json.raw(GEN).number(generation);
         clientId(json, clientId);
         if (!CustomClaims.NONE.equals(claims)) {
@@ -240,7 +243,7 @@ final class TokenCodec {
             long iat,
             long exp,
             String claims) {
-        JsonBytes json = payload(accessStart, subject, sessionId, deviceId, generation, JTI_END_ACCESS, iat, exp);
+        JsonBytes json = payload(accessStart, subject, sessionId, deviceId, generation, JTI_SUFFIX_ACCESS, iat, exp);
         clientId(json, clientId == null ? defaultClientId : clientId);
         if (!CustomClaims.NONE.equals(claims)) {
             json.raw(',').text(claims, 1, claims.length() - 1);
@@ -279,11 +282,10 @@ final class TokenCodec {
                     .repeat(sessionIdAt, sessionId.length())
                     .raw('.')
                     .number(generation)
-                    .raw(jtiSuffix);
+                    .raw(jtiSuffix)
+                    .raw('"');
         } else {
-            json.raw(JTI)
-                    .string(sessionId + "." + generation
-                            + new String(jtiSuffix, 0, jtiSuffix.length - 1, StandardCharsets.US_ASCII));
+            json.raw(JTI).string(sessionId + "." + generation + new String(jtiSuffix, StandardCharsets.US_ASCII));
         }
         return json.raw(IAT).number(iat).raw(EXP).number(exp);
     }
