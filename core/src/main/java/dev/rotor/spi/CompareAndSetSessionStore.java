@@ -77,9 +77,48 @@ public final class CompareAndSetSessionStore implements SessionStore {
         });
     }
 
+    /**
+     * Tries the store's one-step {@link VersionedSessionStore#rotateIfCurrent} first, then reads and decides if
+     * it did not apply. A lost reply of that step counts as one of the call's {@link #MAX_LOST_REPLIES}, and a
+     * rotation the read then finds landed under this request's id is answered as rotated, as its reply would
+     * have been.
+     */
     @Override
     public RotationResult rotate(RotationRequest request) {
-        return untilWritten(call -> rotateOnce(call, request, false));
+        Instant expiresAt = request.now().plus(request.refreshTtl());
+        Call<RotationResult> call = new Call<>();
+        try {
+            Optional<SessionRecord> rotated = store.rotateIfCurrent(request, expiresAt);
+            if (rotated.isPresent()) {
+                return new RotationResult(Outcome.ROTATED, checked(rotated.get(), request, expiresAt), 0);
+            }
+        } catch (StoreUnavailableException e) {
+            call.lostReplies = 1;
+        }
+        RotationResult result = untilWritten(call, attempt -> rotateOnce(attempt, request, false));
+        boolean ownLostStep = call.lostReplies > 0
+                && result.outcome() == Outcome.RETRIED
+                && request.requestId().equals(result.session().lastRequestId());
+        return ownLostStep ? new RotationResult(Outcome.ROTATED, result.session(), 0) : result;
+    }
+
+    /** The record a one-step rotation returned, if it is the one {@link RotationRules#decide} would write. */
+    private static SessionRecord checked(SessionRecord rotated, RotationRequest request, Instant expiresAt) {
+        boolean asRuled = rotated.subject().equals(request.subject())
+                && rotated.sessionId().equals(request.sessionId())
+                && rotated.generation() == request.presentedGeneration() + 1
+                && rotated.rotatedAt().equals(request.now())
+                && rotated.expiresAt().equals(expiresAt)
+                && (rotated.absoluteExpiresAt() == null
+                        || !rotated.absoluteExpiresAt().isBefore(expiresAt))
+                && request.requestId().equals(rotated.lastRequestId())
+                && rotated.replayRequestIds().isEmpty()
+                && !rotated.revoked();
+        if (!asRuled) {
+            throw new IllegalStateException("the store's rotateIfCurrent returned a record other than the rotation"
+                    + " it was asked for (a bug in the store)");
+        }
+        return rotated;
     }
 
     /** One attempt at a rotation, on the one session read, or on all of the subject's if {@code wide}. */
@@ -164,7 +203,10 @@ public final class CompareAndSetSessionStore implements SessionStore {
      * and is then run again (after a pause, if refused).
      */
     private <T> T untilWritten(Function<Call<T>, Optional<T>> step) {
-        Call<T> call = new Call<>();
+        return untilWritten(new Call<>(), step);
+    }
+
+    private <T> T untilWritten(Call<T> call, Function<Call<T>, Optional<T>> step) {
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             Optional<T> answer = step.apply(call);
             if (answer.isPresent()) {

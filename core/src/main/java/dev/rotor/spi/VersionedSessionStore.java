@@ -1,6 +1,7 @@
 package dev.rotor.spi;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The second tier of the store SPI: a store that only reads a subject's sessions with a version and writes
@@ -33,8 +34,9 @@ import java.time.Instant;
  * <p><b>Cost.</b> A rotation is one {@link #read} and one {@link #write} of one record. A SQL store can read
  * the record and the subject's version in one {@code SELECT}, and write in one statement that moves the
  * version only {@code WHERE version = ?} and updates the record in the same statement (two round trips,
- * no lock held between them, at {@code READ COMMITTED}). Logins, logout-all and reuse with scope "all
- * sessions" read all of the subject's records.
+ * no lock held between them, at {@code READ COMMITTED}). A store that implements {@link #rotateIfCurrent}
+ * makes the common rotation one round trip instead. Logins, logout-all and reuse with scope "all sessions"
+ * read all of the subject's records.
  */
 public interface VersionedSessionStore {
 
@@ -70,4 +72,30 @@ public interface VersionedSessionStore {
      * @throws StoreUnavailableException if the store cannot be reached
      */
     boolean write(SessionsUpdate update);
+
+    /**
+     * Optional: the common rotation, a token presented at its session's current generation, in one atomic step
+     * instead of a {@link #read} and a {@link #write}. It is a compare-and-set on the record's own fields, with
+     * every value given: if the session is stored for {@code request.subject()} at generation {@code
+     * request.presentedGeneration()}, not revoked, with its {@link SessionRecord#expiresAt()} after {@code
+     * request.now()} and its absolute expiry, if any, not before {@code expiresAt}, the store sets its generation
+     * to the next one, its {@link SessionRecord#rotatedAt()} to {@code request.now()}, its expiry to {@code
+     * expiresAt}, its last request id to {@code request.requestId()} and its replay request ids to none, moves the
+     * subject's version on, and returns the record as it now stands. Otherwise it changes nothing and returns
+     * empty, and Rotor reads and decides as for any other call.
+     *
+     * <p>That condition is exactly where {@link RotationRules#decide} answers {@link
+     * RotationResult.Outcome#ROTATED} with the sliding expiry {@code expiresAt} uncapped, and the record set is
+     * the one it returns; Rotor checks the returned record against it. A call that throws {@link
+     * StoreUnavailableException} may or may not have been applied: Rotor reads again and finds out by the
+     * request id. The default returns empty, for a store where the two calls cost no more.
+     *
+     * @param request the rotation, as Rotor passes it to {@link SessionStore#rotate}
+     * @param expiresAt the rotated record's expiry: {@code request.now()} plus the refresh token lifetime
+     * @return the rotated record, or empty if the condition did not hold (or the store has no such step)
+     * @throws StoreUnavailableException if the store cannot be reached
+     */
+    default Optional<SessionRecord> rotateIfCurrent(RotationRequest request, Instant expiresAt) {
+        return Optional.empty();
+    }
 }

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /** The rules over a compare-and-set store: ownership, what they write, and how they handle a lost race. */
@@ -84,6 +86,83 @@ class CompareAndSetSessionStoreTest {
                 session, new RotationRequest("alice", "s2", 0, "r1", NOW, TTL, Duration.ZERO, 0, true));
 
         assertThat(result.outcome()).isEqualTo(Outcome.NOT_FOUND);
+    }
+
+    @Test
+    void aOneStepRotationIsAnsweredWithoutAReadOrAWriteAndAnythingElseFallsBackToThem() {
+        SessionRecord session = SessionRecord.open("s1", "alice", "phone", NOW, TTL, null);
+        List<RotationRequest> asked = new ArrayList<>();
+        SessionStore oneStep = CompareAndSetSessionStore.over(oneStep((request, expiresAt) -> {
+            asked.add(request);
+            return request.presentedGeneration() == 0
+                    ? Optional.of(session.rotated(request.now(), request.refreshTtl(), request.requestId()))
+                    : Optional.empty();
+        }));
+        records.put("s1", session.rotated(NOW, TTL, "r1"));
+
+        RotationResult rotated = oneStep.rotate(rotation("alice", 0, "r2"));
+        RotationResult reused = oneStep.rotate(rotation("alice", 5, "r3"));
+
+        assertThat(rotated.outcome()).isEqualTo(Outcome.ROTATED);
+        assertThat(rotated.session()).isEqualTo(session.rotated(NOW, TTL, "r2"));
+        assertThat(asked).extracting(RotationRequest::requestId).containsExactly("r2", "r3");
+        assertThat(reused.outcome())
+                .as("decided on a read, as without the step")
+                .isEqualTo(Outcome.NOT_FOUND);
+        assertThat(writes).isEmpty();
+    }
+
+    @Test
+    void aOneStepRotationThatReturnsAnotherRecordThanItWasAskedForIsABugNotAnAnswer() {
+        SessionRecord session = SessionRecord.open("s1", "alice", null, NOW, TTL, null);
+        SessionStore wrong = CompareAndSetSessionStore.over(oneStep((request, expiresAt) ->
+                Optional.of(session.rotated(request.now(), request.refreshTtl().plusSeconds(1), request.requestId()))));
+
+        assertThatThrownBy(() -> wrong.rotate(rotation("alice", 0, "r1")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("rotateIfCurrent");
+    }
+
+    @Test
+    void aOneStepRotationWhoseReplyWasLostIsFoundByItsRequestIdAndAnsweredAsRotated() {
+        SessionRecord session = SessionRecord.open("s1", "alice", null, NOW, TTL, null);
+        records.put("s1", session);
+        SessionStore losing = CompareAndSetSessionStore.over(oneStep((request, expiresAt) -> {
+            records.put("s1", session.rotated(request.now(), request.refreshTtl(), request.requestId()));
+            version.incrementAndGet();
+            throw new StoreUnavailableException("the reply was lost (a test's fault)", null);
+        }));
+
+        RotationResult result = losing.rotate(rotation("alice", 0, "r1"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.ROTATED);
+        assertThat(result.session()).isEqualTo(records.get("s1"));
+        assertThat(writes).isEmpty();
+    }
+
+    /** {@link #store}, with {@code step} as its one-step rotation. */
+    private VersionedSessionStore oneStep(BiFunction<RotationRequest, Instant, Optional<SessionRecord>> step) {
+        return new VersionedSessionStore() {
+            @Override
+            public VersionedSessions read(String subject, String sessionId, Instant now) {
+                return store.read(subject, sessionId, now);
+            }
+
+            @Override
+            public VersionedSessions readAll(String subject, Instant now) {
+                return store.readAll(subject, now);
+            }
+
+            @Override
+            public boolean write(SessionsUpdate update) {
+                return store.write(update);
+            }
+
+            @Override
+            public Optional<SessionRecord> rotateIfCurrent(RotationRequest request, Instant expiresAt) {
+                return step.apply(request, expiresAt);
+            }
+        };
     }
 
     @Test

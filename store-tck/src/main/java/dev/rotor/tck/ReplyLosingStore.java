@@ -1,15 +1,20 @@
 package dev.rotor.tck;
 
+import dev.rotor.spi.RotationRequest;
+import dev.rotor.spi.SessionRecord;
 import dev.rotor.spi.SessionsUpdate;
 import dev.rotor.spi.StoreUnavailableException;
 import dev.rotor.spi.VersionedSessionStore;
 import dev.rotor.spi.VersionedSessions;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A compare-and-set store in front of another whose next writes throw {@link StoreUnavailableException}, after
- * being applied (a lost reply) or without being applied (a store that is down).
+ * being applied (a lost reply) or without being applied (a store that is down). A one-step rotation is a write
+ * here too, whether or not the store behind has one.
  */
 final class ReplyLosingStore implements VersionedSessionStore {
 
@@ -28,7 +33,7 @@ final class ReplyLosingStore implements VersionedSessionStore {
         failing.set(count);
     }
 
-    /** How many writes were tried, failed ones included. */
+    /** How many writes (and one-step rotations) were tried, failed ones included. */
     int writes() {
         return writes.get();
     }
@@ -45,12 +50,21 @@ final class ReplyLosingStore implements VersionedSessionStore {
 
     @Override
     public boolean write(SessionsUpdate update) {
+        return failingOr(() -> store.write(update));
+    }
+
+    @Override
+    public Optional<SessionRecord> rotateIfCurrent(RotationRequest request, Instant expiresAt) {
+        return failingOr(() -> store.rotateIfCurrent(request, expiresAt));
+    }
+
+    private <T> T failingOr(Supplier<T> write) {
         writes.incrementAndGet();
         if (failing.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
-            return store.write(update);
+            return write.get();
         }
         if (applyFailing) {
-            store.write(update);
+            write.get();
         }
         throw new StoreUnavailableException("the reply of a write was lost (a test's fault)", null);
     }

@@ -9,7 +9,9 @@ import dev.rotor.TokenService;
 import dev.rotor.spi.CompareAndSetSessionStore;
 import dev.rotor.spi.LoginRequest;
 import dev.rotor.spi.LoginResult;
+import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult.Outcome;
+import dev.rotor.spi.RotationRules;
 import dev.rotor.spi.SessionRecord;
 import dev.rotor.spi.SessionStore;
 import dev.rotor.spi.SessionsUpdate;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -252,5 +255,98 @@ public abstract class VersionedStoreContract extends SessionStoreContract {
                         .satisfies(s -> assertThat(s.lastRequestId()).isEqualTo(winner));
             }
         }
+    }
+
+    @Test
+    void aOneStepRotationAppliesExactlyWhereTheRulesRotateAndChangesNothingElsewhere() {
+        String subject = newSubject();
+        SessionRecord current = openSession(subject);
+        SessionRecord rotatedOnce = openSession(subject).rotated(now, REFRESH_TTL, "r0");
+        SessionRecord revoked = openSession(subject).markedRevoked();
+        SessionRecord shortLived =
+                SessionRecord.open(newSessionId(), subject, null, now, REFRESH_TTL, Duration.ofDays(1));
+        VersionedSessions setUp = versionedStore().readAll(subject, now);
+        assertThat(versionedStore()
+                        .write(new SessionsUpdate(
+                                subject,
+                                setUp.version(),
+                                List.of(shortLived),
+                                List.of(rotatedOnce, revoked),
+                                List.of(),
+                                now)))
+                .isTrue();
+        Instant at = now.plusSeconds(1);
+        List<RotationRequest> refused = List.of(
+                rotation(rotatedOnce, 0, at), // an older generation
+                rotation(rotatedOnce, 2, at), // a newer one
+                rotation(revoked, 0, at),
+                rotation(shortLived, 0, at), // its absolute expiry caps the sliding one
+                rotation(current, 0, now.plus(REFRESH_TTL)), // expired
+                rotation(SessionRecord.open(current.sessionId(), newSubject(), null, now, REFRESH_TTL, null), 0, at));
+        for (RotationRequest request : refused) {
+            VersionedSessions before = versionedStore().readAll(subject, now);
+            assertThat(versionedStore().rotateIfCurrent(request, request.now().plus(REFRESH_TTL)))
+                    .as("generation %d of %s", request.presentedGeneration(), request.sessionId())
+                    .isEmpty();
+            assertUnchanged(before, versionedStore().readAll(subject, now));
+        }
+
+        VersionedSessions before = versionedStore().readAll(subject, now);
+        RotationRequest request = rotation(current, 0, at);
+        Optional<SessionRecord> rotated = versionedStore().rotateIfCurrent(request, at.plus(REFRESH_TTL));
+
+        VersionedSessions after = versionedStore().readAll(subject, now);
+        if (rotated.isEmpty()) { // a store without the step: nothing happened, Rotor reads and writes instead
+            assertUnchanged(before, after);
+            return;
+        }
+        SessionRecord ruled = RotationRules.decide(current, request).session();
+        assertThat(rotated).contains(ruled);
+        assertThat(after.find(current.sessionId())).isEqualTo(ruled);
+        assertThat(after.version()).as("the version moved on").isNotEqualTo(before.version());
+        assertThat(versionedStore().write(SessionsUpdate.changing(before.version(), current.markedRevoked(), at)))
+                .as("a write decided before the one-step rotation")
+                .isFalse();
+    }
+
+    @Test
+    void ofOneStepRotationsAndWritesRacingOnOneGenerationExactlyOneIsApplied() throws Exception {
+        try (ConcurrentRefresher threads = new ConcurrentRefresher(RACING_WRITERS)) {
+            for (int round = 0; round < rounds(); round++) {
+                String subject = newSubject();
+                SessionRecord session = openSession(subject);
+                long version = versionedStore().readAll(subject, now).version();
+                Instant at = now.plusSeconds(1);
+                List<Callable<Boolean>> racers = new ArrayList<>();
+                for (int i = 0; i < RACING_WRITERS; i++) {
+                    String id = "w" + i;
+                    if (i % 2 == 0) {
+                        SessionRecord mine = session.rotated(at, REFRESH_TTL, id);
+                        racers.add(() -> versionedStore().write(SessionsUpdate.changing(version, mine, at)));
+                    } else {
+                        RotationRequest mine = with(rotation(session, 0, at), id, Duration.ZERO, 0, true);
+                        racers.add(() -> versionedStore()
+                                .rotateIfCurrent(mine, at.plus(REFRESH_TTL))
+                                .isPresent());
+                    }
+                }
+
+                List<Boolean> applied = threads.atOnce(racers);
+
+                assertThat(applied).as("round %d", round).containsOnlyOnce(true);
+                String winner = "w" + applied.indexOf(true);
+                assertThat(versionedStore().readAll(subject, now).sessions())
+                        .singleElement()
+                        .satisfies(s -> {
+                            assertThat(s.lastRequestId()).isEqualTo(winner);
+                            assertThat(s.generation()).isEqualTo(1);
+                        });
+            }
+        }
+    }
+
+    private static void assertUnchanged(VersionedSessions before, VersionedSessions after) {
+        assertThat(after.version()).as("the version").isEqualTo(before.version());
+        assertThat(after.sessions()).as("the records").containsExactlyInAnyOrderElementsOf(before.sessions());
     }
 }

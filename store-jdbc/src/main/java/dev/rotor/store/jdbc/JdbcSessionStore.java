@@ -2,6 +2,8 @@ package dev.rotor.store.jdbc;
 
 import dev.rotor.spi.CompareAndSetSessionStore;
 import dev.rotor.spi.ForwardingSessionStore;
+import dev.rotor.spi.RotationRequest;
+import dev.rotor.spi.SessionRecord;
 import dev.rotor.spi.SessionStore;
 import dev.rotor.spi.SessionsUpdate;
 import dev.rotor.spi.StoreUnavailableException;
@@ -12,15 +14,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A {@link SessionStore} on PostgreSQL 14 or newer through plain JDBC on any {@link javax.sql.DataSource}, in
  * the tables of {@link #schema()}: a row per user with a version, a row per session (ids, generations, times;
  * never a token). A compare-and-set store: Rotor's {@link CompareAndSetSessionStore} runs every rule, and this
  * class only reads a user's sessions with the version in one {@code SELECT} and writes a change in one
- * statement that applies only {@code WHERE version = ?}. Each statement is a transaction of its own at the
- * connection's isolation (PostgreSQL's default, READ COMMITTED): a refresh is two statements, no lock is held
- * between them, and a write that lost to a concurrent one is decided again on a fresh read, so parallel
+ * statement that applies only {@code WHERE version = ?}. A refresh of a session at its current generation is
+ * one statement of its own, which rotates only {@code WHERE} the session is at that generation, live and not
+ * capped by its absolute expiry; any other refresh (a retry, a grace replay, a reuse) falls back to the read
+ * and the write. Each statement is a transaction of its own at the connection's isolation (PostgreSQL's
+ * default, READ COMMITTED): no lock is held between statements, a write that lost to a concurrent one is
+ * decided again on a fresh read, and every statement locks the user's row before its sessions', so parallel
  * refreshes of one user never see a serialization failure or a deadlock. Expired sessions and users are
  * deleted by a background sweep (every minute by default) and by {@link #deleteExpired()}.
  *
@@ -107,6 +113,11 @@ public final class JdbcSessionStore extends ForwardingSessionStore implements Au
         @Override
         public boolean write(SessionsUpdate update) {
             return connections.run("write", connection -> Writes.apply(connection, update));
+        }
+
+        @Override
+        public Optional<SessionRecord> rotateIfCurrent(RotationRequest request, Instant expiresAt) {
+            return connections.run("rotate", connection -> OneStepRotation.apply(connection, request, expiresAt));
         }
     }
 }
