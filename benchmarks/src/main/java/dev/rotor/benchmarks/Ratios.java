@@ -91,6 +91,11 @@ public final class Ratios {
                 speedup("RefreshRedisBench.rotor", "RefreshRedisBench.baseline"),
                 2.5,
                 true);
+        check(
+                "RefreshJdbcBench rotor vs original flow",
+                speedup("RefreshJdbcBench.rotor", "RefreshJdbcBench.baseline"),
+                2.0,
+                true);
         for (String threads : new String[] {"", "TwoThreads", "EightThreads"}) {
             check(
                     "RefreshRedisBench rotor" + threads + " vs floor" + threads,

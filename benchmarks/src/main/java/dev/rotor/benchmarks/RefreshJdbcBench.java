@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A full refresh on PostgreSQL 14, against a server the benchmark starts itself on loopback ({@code fsync} off, as
  * in the tests: this measures statements and round trips, not disk flushes), both sides on the same HikariCP pool
- * size. Rotor: two statements, each its own transaction (read the session with the user's version; write it back
- * {@code WHERE version = ?}). Baseline: the original Go service's flow in one transaction, {@code SELECT} the token's
+ * size. Rotor: one statement, its own transaction (rotate the session only {@code WHERE} it is at the presented
+ * generation, and move the user's version). Baseline: the original Go service's flow in one transaction, {@code SELECT} the token's
  * state, {@code UPDATE} it used, {@code INSERT} the new one, {@code COMMIT}, with java-jwt for the tokens.
  */
 @BenchmarkMode(Mode.Throughput)

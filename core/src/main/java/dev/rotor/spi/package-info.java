@@ -25,10 +25,12 @@
  * a subject written by that many other calls during one call exhausts the attempts; the call then changes
  * nothing and fails closed as {@link dev.rotor.spi.StoreUnavailableException}. The store supplies only the
  * atomicity of one read and one conditional write, like a lock provider over a storage accessor, or a
- * compare-and-swap under a proxy that owns the logic. For a SQL store a rotation is two round trips: a {@code
+ * compare-and-swap under a proxy that owns the logic. For a SQL store a change is two round trips: a {@code
  * SELECT} of the session joined with its subject's version, and one statement that moves the version {@code
  * WHERE version = ?} and updates the row; no lock is held between them, so parallel refreshes of one user
- * never deadlock or fail on serialization.
+ * never deadlock or fail on serialization. The common rotation can be one: the optional {@link
+ * dev.rotor.spi.VersionedSessionStore#rotateIfCurrent} compares and sets the session's own fields, every value
+ * given by Rotor, which checks the record it returns against the rules.
  *
  * <p>Either way the outcome is a {@link dev.rotor.spi.RotationResult} or {@link dev.rotor.spi.LoginResult}
  * value, never an exception; the only exception a store throws is {@link
