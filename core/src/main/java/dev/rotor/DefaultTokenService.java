@@ -219,18 +219,20 @@ final class DefaultTokenService implements TokenService {
         if (accessToken == null || accessToken.isBlank()) {
             return null;
         }
-        long nowMillis = config.clock().millis();
         VerifiedToken token;
         try {
-            token = codec.verify(accessToken, TokenType.ACCESS, nowMillis, true);
+            token = codec.verify(accessToken, TokenType.ACCESS, config.clock());
         } catch (TokenRejection rejection) {
             throw refusedAccess(rejection.reason);
         }
         if (token == null) {
             return null;
         }
-        if (liveSessions != null && !liveSessions.isFresh(token.subject(), token.sessionId(), nowMillis)) {
-            requireLive(token, nowMillis);
+        if (liveSessions != null) {
+            long nowMillis = config.clock().millis();
+            if (!liveSessions.isFresh(token.subject(), token.sessionId(), nowMillis)) {
+                requireLive(token, nowMillis);
+            }
         }
         return new AccessClaims(
                 token.subject(),

@@ -2,6 +2,7 @@ package dev.rotor;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.IdentityHashMap;
@@ -335,6 +336,24 @@ final class TokenCodec {
      * @throws TokenRejection if it was signed with Rotor's key but its claims are invalid, or it expired
      */
     VerifiedToken verify(String token, TokenType expected, long nowMillis, boolean checkExpiry) {
+        PayloadParser.Claims claims = signedClaims(token, expected);
+        return claims == null ? null : check(claims, expected, nowMillis, checkExpiry);
+    }
+
+    /**
+     * Verifies a token of the expected kind, expiry included, reading {@code clock} only once the signature holds:
+     * a refusal anyone can cause at will costs no clock read.
+     *
+     * @return as {@link #verify(String, TokenType, long, boolean)}
+     * @throws TokenRejection as {@link #verify(String, TokenType, long, boolean)}
+     */
+    VerifiedToken verify(String token, TokenType expected, Clock clock) {
+        PayloadParser.Claims claims = signedClaims(token, expected);
+        return claims == null ? null : check(claims, expected, clock.millis(), true);
+    }
+
+    /** The claims of a token whose header and signature hold, or {@code null}; nothing about them checked yet. */
+    private PayloadParser.Claims signedClaims(String token, TokenType expected) {
         if (token.length() > maxTokenLength) {
             return null;
         }
@@ -360,7 +379,7 @@ final class TokenCodec {
         } catch (IllegalArgumentException e) {
             throw TokenRejection.invalid();
         }
-        return check(parser.parse(json.array(), json.limit(), expected), expected, nowMillis, checkExpiry);
+        return parser.parse(json.array(), json.limit(), expected);
     }
 
     /** The payload parser, which tests compare with itself. */

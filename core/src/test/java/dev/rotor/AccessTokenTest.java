@@ -10,8 +10,10 @@ import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.RotationResult;
 import dev.rotor.spi.SessionRecord;
 import dev.rotor.spi.StoreUnavailableException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class AccessTokenTest {
@@ -45,6 +48,50 @@ class AccessTokenTest {
         assertThat(verified.issuedAt()).isEqualTo(Fixture.START);
         assertThat(verified.expiresAt()).isEqualTo(Fixture.START.plus(Duration.ofMinutes(15)));
         assertThat(verified.claims()).containsExactlyEntriesOf(claims);
+    }
+
+    @Test
+    void refusingAForgedOrMalformedTokenReadsNoClockAndAcceptingReadsItOnce() {
+        Fixture f = new Fixture();
+        AtomicInteger reads = new AtomicInteger();
+        Clock counting = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return f.clock.getZone();
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Instant instant() {
+                reads.incrementAndGet();
+                return f.clock.instant();
+            }
+
+            @Override
+            public long millis() {
+                reads.incrementAndGet();
+                return f.clock.millis();
+            }
+        };
+        TokenService tokens = TokenService.builder()
+                .signingKey(JwtKey.hs256("k1", Keys.SECRET))
+                .store(new MapSessionStore())
+                .clock(counting)
+                .build();
+        String valid = tokens.issue("alice").accessToken();
+        String forged = valid.substring(0, valid.lastIndexOf('.') + 1) + "A".repeat(43);
+        reads.set(0);
+
+        for (String hostile : List.of(forged, "a.b.c", valid.substring(1), valid + "A")) {
+            assertRefused(() -> tokens.verifyAccessToken(hostile), Reason.TOKEN_INVALID);
+        }
+        assertThat(reads).as("clock reads while refusing").hasValue(0);
+        assertThat(tokens.verifyAccessToken(valid).subject()).isEqualTo("alice");
+        assertThat(reads).as("clock reads while accepting").hasValue(1);
     }
 
     @Test
