@@ -108,9 +108,7 @@ public final class CompareAndSetSessionStore implements SessionStore {
                 && rotated.sessionId().equals(request.sessionId())
                 && rotated.generation() == request.presentedGeneration() + 1
                 && rotated.rotatedAt().equals(request.now())
-                && rotated.expiresAt().equals(expiresAt)
-                && (rotated.absoluteExpiresAt() == null
-                        || !rotated.absoluteExpiresAt().isBefore(expiresAt))
+                && rotated.expiresAt().equals(SessionRecord.cap(expiresAt, rotated.absoluteExpiresAt()))
                 && request.requestId().equals(rotated.lastRequestId())
                 && rotated.replayRequestIds().isEmpty()
                 && !rotated.revoked();

@@ -207,7 +207,8 @@ public record SessionRecord(
         return added;
     }
 
-    private static Instant cap(Instant expiry, Instant absolute) {
+    /** The sliding {@code expiry}, never after the {@code absolute} one if there is one. */
+    static Instant cap(Instant expiry, Instant absolute) {
         return absolute != null && absolute.isBefore(expiry) ? absolute : expiry;
     }
 }

@@ -78,17 +78,18 @@ public interface VersionedSessionStore {
      * instead of a {@link #read} and a {@link #write}. It is a compare-and-set on the record's own fields, with
      * every value given: if the session is stored for {@code request.subject()} at generation {@code
      * request.presentedGeneration()}, not revoked, with its {@link SessionRecord#expiresAt()} after {@code
-     * request.now()} and its absolute expiry, if any, not before {@code expiresAt}, the store sets its generation
-     * to the next one, its {@link SessionRecord#rotatedAt()} to {@code request.now()}, its expiry to {@code
-     * expiresAt}, its last request id to {@code request.requestId()} and its replay request ids to none, moves the
-     * subject's version on, and returns the record as it now stands. Otherwise it changes nothing and returns
-     * empty, and Rotor reads and decides as for any other call.
+     * request.now()}, the store sets its generation to the next one, its {@link SessionRecord#rotatedAt()} to
+     * {@code request.now()}, its expiry to {@code expiresAt} or to its absolute expiry if that comes first, its
+     * last request id to {@code request.requestId()} and its replay request ids to none, moves the subject's
+     * version on, and returns the record as it now stands. Otherwise it changes nothing and returns empty, and
+     * Rotor reads and decides as for any other call; a store may also return empty without trying (while it
+     * knows its database is unreachable, say), since that changes nothing.
      *
      * <p>That condition is exactly where {@link RotationRules#decide} answers {@link
-     * RotationResult.Outcome#ROTATED} with the sliding expiry {@code expiresAt} uncapped, and the record set is
-     * the one it returns; Rotor checks the returned record against it. A call that throws {@link
-     * StoreUnavailableException} may or may not have been applied: Rotor reads again and finds out by the
-     * request id. The default returns empty, for a store where the two calls cost no more.
+     * RotationResult.Outcome#ROTATED}, and the record set is the one it returns; Rotor checks the returned
+     * record against it. A call that throws {@link StoreUnavailableException} may or may not have been applied:
+     * Rotor reads again and finds out by the request id, so the store must not send the step again itself. The
+     * default returns empty, for a store where the two calls cost no more.
      *
      * @param request the rotation, as Rotor passes it to {@link SessionStore#rotate}
      * @param expiresAt the rotated record's expiry: {@code request.now()} plus the refresh token lifetime

@@ -62,6 +62,7 @@ class CompareAndSetSessionStoreTest {
     };
 
     private final SessionStore rules = CompareAndSetSessionStore.over(store);
+    private final AtomicInteger reads = new AtomicInteger();
 
     @Test
     void aRecordOfAnotherSubjectIsNotFoundAndNothingIsWritten() {
@@ -101,8 +102,11 @@ class CompareAndSetSessionStoreTest {
         records.put("s1", session.rotated(NOW, TTL, "r1"));
 
         RotationResult rotated = oneStep.rotate(rotation("alice", 0, "r2"));
+        int readsOfTheStep = reads.get();
         RotationResult reused = oneStep.rotate(rotation("alice", 5, "r3"));
 
+        assertThat(readsOfTheStep).as("reads for the one-step rotation").isZero();
+        assertThat(reads).as("reads for the other").hasValue(1);
         assertThat(rotated.outcome()).isEqualTo(Outcome.ROTATED);
         assertThat(rotated.session()).isEqualTo(session.rotated(NOW, TTL, "r2"));
         assertThat(asked).extracting(RotationRequest::requestId).containsExactly("r2", "r3");
@@ -145,11 +149,13 @@ class CompareAndSetSessionStoreTest {
         return new VersionedSessionStore() {
             @Override
             public VersionedSessions read(String subject, String sessionId, Instant now) {
+                reads.incrementAndGet();
                 return store.read(subject, sessionId, now);
             }
 
             @Override
             public VersionedSessions readAll(String subject, Instant now) {
+                reads.incrementAndGet();
                 return store.readAll(subject, now);
             }
 

@@ -7,6 +7,7 @@ import dev.rotor.spi.RotationResult.Outcome;
 import dev.rotor.spi.SessionRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -174,6 +175,22 @@ public abstract class LifecycleContract extends RotationContract {
         assertThat(holdsAnything(subject))
                 .as("anything kept after every session expired")
                 .isFalse();
+    }
+
+    @Test
+    void aRotationKeepsTheSessionBeyondItsLoginsExpiryThroughTheStoresCleanUp() throws InterruptedException {
+        String subject = newSubject();
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as Rotor's own times are
+        SessionRecord session = SessionRecord.open(newSessionId(), subject, null, start, Duration.ofMillis(300), null);
+        login(session);
+        assertThat(store().rotate(rotation(session, 0, start)).outcome()).isEqualTo(Outcome.ROTATED);
+
+        Thread.sleep(450);
+
+        assertThat(holdsAnything(subject)).as("held after the login's expiry").isTrue(); // may run the clean-up
+        Instant later = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        assertThat(store().find(subject, session.sessionId(), later)).isPresent();
+        assertThat(store().rotate(rotation(session, 1, later)).outcome()).isEqualTo(Outcome.ROTATED);
     }
 
     @Test

@@ -9,12 +9,12 @@ import dev.rotor.spi.VersionedSessions;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * A compare-and-set store in front of another whose next writes throw {@link StoreUnavailableException}, after
- * being applied (a lost reply) or without being applied (a store that is down). A one-step rotation is a write
- * here too, whether or not the store behind has one.
+ * being applied (a lost reply) or without being applied (a store that is down). Its one-step rotation is the
+ * store's own, or none at all, so that a rotation reaches {@link #write}; the next step can be made to lose its
+ * reply too.
  */
 final class ReplyLosingStore implements VersionedSessionStore {
 
@@ -22,9 +22,18 @@ final class ReplyLosingStore implements VersionedSessionStore {
     private final AtomicInteger failing = new AtomicInteger();
     private final AtomicInteger writes = new AtomicInteger();
     private volatile boolean applyFailing;
+    private final boolean oneStep;
+    private volatile boolean stepFailing;
 
-    ReplyLosingStore(VersionedSessionStore store) {
+    /** @param oneStep whether to pass {@link #rotateIfCurrent} on to {@code store}, or have none */
+    ReplyLosingStore(VersionedSessionStore store, boolean oneStep) {
         this.store = store;
+        this.oneStep = oneStep;
+    }
+
+    /** The next one-step rotation is applied by the store behind and then throws, as if its reply was lost. */
+    void loseNextStepReply() {
+        stepFailing = true;
     }
 
     /** The next {@code count} writes throw; each is applied first if {@code applied}. */
@@ -33,7 +42,7 @@ final class ReplyLosingStore implements VersionedSessionStore {
         failing.set(count);
     }
 
-    /** How many writes (and one-step rotations) were tried, failed ones included. */
+    /** How many writes were tried, failed ones included. */
     int writes() {
         return writes.get();
     }
@@ -50,22 +59,26 @@ final class ReplyLosingStore implements VersionedSessionStore {
 
     @Override
     public boolean write(SessionsUpdate update) {
-        return failingOr(() -> store.write(update));
+        writes.incrementAndGet();
+        if (failing.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
+            return store.write(update);
+        }
+        if (applyFailing) {
+            store.write(update);
+        }
+        throw new StoreUnavailableException("the reply of a write was lost (a test's fault)", null);
     }
 
     @Override
     public Optional<SessionRecord> rotateIfCurrent(RotationRequest request, Instant expiresAt) {
-        return failingOr(() -> store.rotateIfCurrent(request, expiresAt));
-    }
-
-    private <T> T failingOr(Supplier<T> write) {
-        writes.incrementAndGet();
-        if (failing.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
-            return write.get();
+        if (!oneStep) {
+            return Optional.empty();
         }
-        if (applyFailing) {
-            write.get();
+        Optional<SessionRecord> rotated = store.rotateIfCurrent(request, expiresAt);
+        if (stepFailing) {
+            stepFailing = false;
+            throw new StoreUnavailableException("the reply of a one-step rotation was lost (a test's fault)", null);
         }
-        throw new StoreUnavailableException("the reply of a write was lost (a test's fault)", null);
+        return rotated;
     }
 }

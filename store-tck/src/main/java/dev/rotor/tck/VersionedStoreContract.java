@@ -161,7 +161,7 @@ public abstract class VersionedStoreContract extends SessionStoreContract {
 
     @Test
     void aRefreshWhoseWriteLandedButWhoseReplyWasLostSucceedsAsIfTheReplyHadArrived() {
-        ReplyLosingStore losing = new ReplyLosingStore(versionedStore());
+        ReplyLosingStore losing = new ReplyLosingStore(versionedStore(), false);
         List<TokenEvent> events = new CopyOnWriteArrayList<>();
         TokenService tokens = tokenService(CompareAndSetSessionStore.over(losing), b -> b.eventListener(events::add));
         String subject = newSubject();
@@ -186,8 +186,31 @@ public abstract class VersionedStoreContract extends SessionStoreContract {
     }
 
     @Test
+    void aRefreshWhoseOneStepRotationLandedButWhoseReplyWasLostSucceedsAsIfTheReplyHadArrived() {
+        ReplyLosingStore losing = new ReplyLosingStore(versionedStore(), true);
+        List<TokenEvent> events = new CopyOnWriteArrayList<>();
+        TokenService tokens = tokenService(CompareAndSetSessionStore.over(losing), b -> b.eventListener(events::add));
+        String subject = newSubject();
+        TokenPair laptop = tokens.issue(subject, "laptop", Map.of());
+        events.clear();
+
+        losing.loseNextStepReply();
+        TokenPair rotated = tokens.refresh(laptop.refreshToken());
+
+        assertThat(events).extracting(TokenEvent::type).containsExactly(TokenEvent.Type.REFRESHED);
+        assertThat(tokens.refresh(rotated.refreshToken()).sessionId()).isEqualTo(laptop.sessionId());
+        assertThat(versionedStore()
+                        .read(subject, laptop.sessionId(), now.plusSeconds(1))
+                        .sessions())
+                .singleElement()
+                .satisfies(s -> assertThat(s.generation())
+                        .as("rotated once, then once more")
+                        .isEqualTo(2));
+    }
+
+    @Test
     void aLoginWhoseWriteLandedButWhoseReplyWasLostIsAppliedOnceAndReportsItsEvictions() {
-        ReplyLosingStore losing = new ReplyLosingStore(versionedStore());
+        ReplyLosingStore losing = new ReplyLosingStore(versionedStore(), false);
         SessionStore rules = CompareAndSetSessionStore.over(losing);
         String subject = newSubject();
         SessionRecord oldest = SessionRecord.open(newSessionId(), subject, "a", now, REFRESH_TTL, null);
@@ -211,7 +234,7 @@ public abstract class VersionedStoreContract extends SessionStoreContract {
 
     @Test
     void aRotationWhoseWriteFailsBeforeLandingIsWrittenAgainAndAStoreThatStaysDownFailsClosed() {
-        ReplyLosingStore losing = new ReplyLosingStore(versionedStore());
+        ReplyLosingStore losing = new ReplyLosingStore(versionedStore(), false);
         SessionStore rules = CompareAndSetSessionStore.over(losing);
         SessionRecord session = openSession(newSubject());
 
@@ -263,14 +286,13 @@ public abstract class VersionedStoreContract extends SessionStoreContract {
         SessionRecord current = openSession(subject);
         SessionRecord rotatedOnce = openSession(subject).rotated(now, REFRESH_TTL, "r0");
         SessionRecord revoked = openSession(subject).markedRevoked();
-        SessionRecord shortLived =
-                SessionRecord.open(newSessionId(), subject, null, now, REFRESH_TTL, Duration.ofDays(1));
+        SessionRecord capped = SessionRecord.open(newSessionId(), subject, null, now, REFRESH_TTL, Duration.ofDays(1));
         VersionedSessions setUp = versionedStore().readAll(subject, now);
         assertThat(versionedStore()
                         .write(new SessionsUpdate(
                                 subject,
                                 setUp.version(),
-                                List.of(shortLived),
+                                List.of(capped),
                                 List.of(rotatedOnce, revoked),
                                 List.of(),
                                 now)))
@@ -280,7 +302,6 @@ public abstract class VersionedStoreContract extends SessionStoreContract {
                 rotation(rotatedOnce, 0, at), // an older generation
                 rotation(rotatedOnce, 2, at), // a newer one
                 rotation(revoked, 0, at),
-                rotation(shortLived, 0, at), // its absolute expiry caps the sliding one
                 rotation(current, 0, now.plus(REFRESH_TTL)), // expired
                 rotation(SessionRecord.open(current.sessionId(), newSubject(), null, now, REFRESH_TTL, null), 0, at));
         for (RotationRequest request : refused) {
@@ -291,22 +312,24 @@ public abstract class VersionedStoreContract extends SessionStoreContract {
             assertUnchanged(before, versionedStore().readAll(subject, now));
         }
 
-        VersionedSessions before = versionedStore().readAll(subject, now);
-        RotationRequest request = rotation(current, 0, at);
-        Optional<SessionRecord> rotated = versionedStore().rotateIfCurrent(request, at.plus(REFRESH_TTL));
+        for (SessionRecord session : List.of(current, capped)) { // the second's absolute expiry caps its sliding one
+            VersionedSessions before = versionedStore().readAll(subject, now);
+            RotationRequest request = rotation(session, 0, at);
+            Optional<SessionRecord> rotated = versionedStore().rotateIfCurrent(request, at.plus(REFRESH_TTL));
 
-        VersionedSessions after = versionedStore().readAll(subject, now);
-        if (rotated.isEmpty()) { // a store without the step: nothing happened, Rotor reads and writes instead
-            assertUnchanged(before, after);
-            return;
+            VersionedSessions after = versionedStore().readAll(subject, now);
+            if (rotated.isEmpty()) { // a store without the step: nothing happened, Rotor reads and writes instead
+                assertUnchanged(before, after);
+                continue;
+            }
+            SessionRecord ruled = RotationRules.decide(session, request).session();
+            assertThat(rotated).contains(ruled);
+            assertThat(after.find(session.sessionId())).isEqualTo(ruled);
+            assertThat(after.version()).as("the version moved on").isNotEqualTo(before.version());
+            assertThat(versionedStore().write(SessionsUpdate.changing(before.version(), session.markedRevoked(), at)))
+                    .as("a write decided before the one-step rotation")
+                    .isFalse();
         }
-        SessionRecord ruled = RotationRules.decide(current, request).session();
-        assertThat(rotated).contains(ruled);
-        assertThat(after.find(current.sessionId())).isEqualTo(ruled);
-        assertThat(after.version()).as("the version moved on").isNotEqualTo(before.version());
-        assertThat(versionedStore().write(SessionsUpdate.changing(before.version(), current.markedRevoked(), at)))
-                .as("a write decided before the one-step rotation")
-                .isFalse();
     }
 
     @Test

@@ -5,19 +5,23 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * Runs one store call on a connection of the {@link DataSource}, in auto-commit mode so that every statement is
  * a transaction of its own. A call whose connection fails is run again on a fresh connection, up to the
  * configured attempts: safe, since every call is a compare-and-set that re-reads first and a rotation resent
- * with its request id is answered as the first. A failure left after the last attempt, or any other database
- * error, becomes {@link StoreUnavailableException} (Rotor logs it).
+ * with its request id is answered as the first. While PostgreSQL is known to be down (the last call could not
+ * reach it), a call makes one attempt only. The one-step rotation is sent once ({@link #runOnce}): Rotor itself
+ * reads after a lost reply and answers as the reply would have. A failure left after the last attempt, or any
+ * other database error, becomes {@link StoreUnavailableException} (Rotor logs it).
  */
 final class Connections {
 
     private final DataSource dataSource;
     private final int attempts;
+    private volatile boolean unreachable;
 
     Connections(DataSource dataSource, int attempts) {
         this.dataSource = dataSource;
@@ -30,13 +34,50 @@ final class Connections {
     }
 
     <T> T run(String what, Call<T> call) {
+        return run(what, call, unreachable ? 1 : attempts);
+    }
+
+    /**
+     * Runs a call that Rotor itself follows up, on one connection, never sent again: empty, having sent nothing,
+     * if no connection can be had.
+     *
+     * @throws StoreUnavailableException if it failed once sent: it may or may not have been applied
+     */
+    <T> Optional<T> runOnce(String what, Call<Optional<T>> call) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            unreachable = isConnectionFailure(e);
+            return Optional.empty();
+        }
+        try (connection) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            Optional<T> result = call.on(connection);
+            unreachable = false;
+            return result;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(what + " failed: " + diagnosis(e), e);
+        }
+    }
+
+    /** Whether the last call found PostgreSQL unreachable and no call has reached it since. */
+    boolean unreachable() {
+        return unreachable;
+    }
+
+    private <T> T run(String what, Call<T> call, int tries) {
         SQLException last = null;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
+        for (int attempt = 1; attempt <= tries; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
                 if (!connection.getAutoCommit()) {
                     connection.setAutoCommit(true);
                 }
-                return call.on(connection);
+                T result = call.on(connection);
+                unreachable = false;
+                return result;
             } catch (SQLException e) {
                 last = e;
                 if (!isConnectionFailure(e)) {
@@ -44,6 +85,7 @@ final class Connections {
                 }
             }
         }
+        unreachable = isConnectionFailure(last);
         throw new StoreUnavailableException(what + " failed: " + diagnosis(last), last);
     }
 

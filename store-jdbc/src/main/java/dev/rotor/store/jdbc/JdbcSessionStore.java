@@ -22,12 +22,13 @@ import java.util.Optional;
  * never a token). A compare-and-set store: Rotor's {@link CompareAndSetSessionStore} runs every rule, and this
  * class only reads a user's sessions with the version in one {@code SELECT} and writes a change in one
  * statement that applies only {@code WHERE version = ?}. A refresh of a session at its current generation is
- * one statement of its own, which rotates only {@code WHERE} the session is at that generation, live and not
- * capped by its absolute expiry; any other refresh (a retry, a grace replay, a reuse) falls back to the read
- * and the write. Each statement is a transaction of its own at the connection's isolation (PostgreSQL's
- * default, READ COMMITTED): no lock is held between statements, a write that lost to a concurrent one is
- * decided again on a fresh read, and every statement locks the user's row before its sessions', so parallel
- * refreshes of one user never see a serialization failure or a deadlock. Expired sessions and users are
+ * one statement of its own, which rotates only {@code WHERE} the session is at that generation and live; any
+ * other refresh (a retry, a grace replay, a reuse, an unknown or expired token) falls back to the read, and to
+ * the write if it changes anything. Each statement is a transaction of its own at the connection's isolation
+ * (PostgreSQL's default, READ COMMITTED): no lock is held between statements, a write that lost to a concurrent
+ * one is decided again on a fresh read, and every write locks the user's row before its sessions' (the sweep
+ * skips rows that are locked), so parallel refreshes of one user never see a serialization failure or a
+ * deadlock. Expired sessions and users are
  * deleted by a background sweep (every minute by default) and by {@link #deleteExpired()}.
  *
  * <p>Create one with {@link #builder()}; {@link #close()} stops the sweep but leaves the data source open.
@@ -115,9 +116,13 @@ public final class JdbcSessionStore extends ForwardingSessionStore implements Au
             return connections.run("write", connection -> Writes.apply(connection, update));
         }
 
+        /** Empty, having sent nothing, while PostgreSQL is known to be down: the read that follows fails alone. */
         @Override
         public Optional<SessionRecord> rotateIfCurrent(RotationRequest request, Instant expiresAt) {
-            return connections.run("rotate", connection -> OneStepRotation.apply(connection, request, expiresAt));
+            if (connections.unreachable()) {
+                return Optional.empty();
+            }
+            return connections.runOnce("rotate", connection -> OneStepRotation.apply(connection, request, expiresAt));
         }
     }
 }

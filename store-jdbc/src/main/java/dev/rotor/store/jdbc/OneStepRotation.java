@@ -13,23 +13,27 @@ import java.util.Optional;
 
 /**
  * The common rotation in one statement, a transaction of its own: lock the user's row, rotate the session only
- * {@code WHERE} it is at the presented generation, live and not capped by its absolute expiry, and move the
- * user's version on only if the session changed. The user's row is locked before the session's, in the order
- * every write takes them, so it deadlocks with none; a concurrent rotation that committed first is seen when
- * PostgreSQL rechecks the session's row after the lock, so it finds the generation moved and changes nothing.
+ * {@code WHERE} it is at the presented generation and live (its sliding expiry capped by its absolute one), and
+ * move the user's version on only if the session changed. The user's row is locked before the session's, as every
+ * write does, so it deadlocks with none; a concurrent rotation that committed first is seen when PostgreSQL
+ * rechecks the session's row after the lock, so it finds the generation moved and changes nothing. A session
+ * that is not at that generation in the statement's snapshot takes no lock at all, and the statement writes
+ * nothing.
  */
 final class OneStepRotation {
 
-    private static final String SQL = "WITH l AS (SELECT subject_digest FROM rotor_subjects"
-            + " WHERE subject_digest = ? AND subject = ? FOR UPDATE),"
-            + " u AS (UPDATE rotor_sessions x SET generation = x.generation + 1, rotated_at = ?, expires_at = ?,"
-            + " last_request_id = ?, replay_request_ids = '' FROM l WHERE x.subject_digest = l.subject_digest"
-            + " AND x.session_id = ? AND x.generation = ? AND NOT x.revoked AND x.expires_at > ?"
-            + " AND (x.absolute_expires_at IS NULL OR x.absolute_expires_at >= ?)"
-            + " RETURNING x.subject_digest, x.device_id, x.created_at, x.absolute_expires_at),"
+    private static final String SQL = "WITH l AS (SELECT s.subject_digest FROM rotor_subjects s"
+            + " WHERE s.subject_digest = ? AND s.subject = ? AND EXISTS (SELECT 1 FROM rotor_sessions y"
+            + " WHERE y.subject_digest = s.subject_digest AND y.session_id = ? AND y.generation = ?"
+            + " AND NOT y.revoked AND y.expires_at > ?) FOR UPDATE OF s),"
+            + " u AS (UPDATE rotor_sessions x SET generation = x.generation + 1, rotated_at = ?,"
+            + " expires_at = least(?, coalesce(x.absolute_expires_at, ?)), last_request_id = ?,"
+            + " replay_request_ids = '' FROM l WHERE x.subject_digest = l.subject_digest AND x.session_id = ?"
+            + " AND x.generation = ? AND NOT x.revoked AND x.expires_at > ?"
+            + " RETURNING x.subject_digest, x.device_id, x.created_at, x.expires_at, x.absolute_expires_at),"
             + " v AS (UPDATE rotor_subjects s SET version = nextval('rotor_versions'),"
-            + " expires_at = greatest(s.expires_at, ?) FROM u WHERE s.subject_digest = u.subject_digest)"
-            + " SELECT device_id, created_at, absolute_expires_at FROM u";
+            + " expires_at = greatest(s.expires_at, u.expires_at) FROM u WHERE s.subject_digest = u.subject_digest)"
+            + " SELECT device_id, created_at, expires_at, absolute_expires_at FROM u";
 
     private OneStepRotation() {}
 
@@ -40,22 +44,25 @@ final class OneStepRotation {
         long now = request.now().toEpochMilli();
         long expiry = expiresAt.toEpochMilli();
         try (PreparedStatement rotate = connection.prepareStatement(SQL)) {
-            rotate.setBytes(1, Rows.digest(subject));
-            rotate.setBytes(2, subject);
-            rotate.setLong(3, now);
-            rotate.setLong(4, expiry);
-            rotate.setString(5, request.requestId());
-            rotate.setString(6, request.sessionId());
-            rotate.setLong(7, request.presentedGeneration());
-            rotate.setLong(8, now);
-            rotate.setLong(9, expiry);
-            rotate.setLong(10, expiry);
+            int p = 1;
+            rotate.setBytes(p++, Rows.digest(subject));
+            rotate.setBytes(p++, subject);
+            rotate.setString(p++, request.sessionId());
+            rotate.setLong(p++, request.presentedGeneration());
+            rotate.setLong(p++, now);
+            rotate.setLong(p++, now);
+            rotate.setLong(p++, expiry);
+            rotate.setLong(p++, expiry);
+            rotate.setString(p++, request.requestId());
+            rotate.setString(p++, request.sessionId());
+            rotate.setLong(p++, request.presentedGeneration());
+            rotate.setLong(p, now);
             try (ResultSet row = rotate.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
                 byte[] device = row.getBytes(1);
-                long absolute = row.getLong(3);
+                long absolute = row.getLong(4);
                 Instant absoluteExpiresAt = row.wasNull() ? null : Instant.ofEpochMilli(absolute);
                 return Optional.of(new SessionRecord(
                         request.sessionId(),
@@ -64,12 +71,17 @@ final class OneStepRotation {
                         Instant.ofEpochMilli(row.getLong(2)),
                         request.presentedGeneration() + 1,
                         request.now(),
-                        expiresAt,
+                        Instant.ofEpochMilli(row.getLong(3)),
                         absoluteExpiresAt,
                         request.requestId(),
                         List.of(),
                         false));
             }
+        } catch (SQLException e) {
+            if (Writes.lostRace(e)) { // above READ COMMITTED: changed nothing, Rotor reads and decides
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 }

@@ -88,7 +88,10 @@ final class Writes {
                 return result.getLong(1) == 1;
             }
         } catch (SQLException e) {
-            return lostRace(e);
+            if (lostRace(e)) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -97,11 +100,8 @@ final class Writes {
      * above READ COMMITTED (a serialization failure) or another client locks the rows too (a deadlock): the
      * race is lost, as when the version moved, and Rotor decides again on a fresh read.
      */
-    private static boolean lostRace(SQLException e) throws SQLException {
-        if ("40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState())) {
-            return false;
-        }
-        throw e;
+    static boolean lostRace(SQLException e) {
+        return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
     }
 
     private static void setChangedOne(Parameters p, SessionRecord s) throws SQLException {

@@ -12,8 +12,12 @@ import dev.rotor.TokenService;
 import dev.rotor.spi.StoreUnavailableException;
 import dev.rotor.testing.postgres.PostgresServer;
 import dev.rotor.testing.postgres.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,8 +67,20 @@ class JdbcFaultTest {
     }
 
     private static void runOutage(Runnable outage) {
+        AtomicInteger connects = new AtomicInteger();
+        DataSource counting = (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        connects.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(database.dataSource(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
         try (JdbcSessionStore store =
-                JdbcSessionStore.builder().dataSource(database.dataSource()).build()) {
+                JdbcSessionStore.builder().dataSource(counting).build()) {
             TokenService tokens = TokenService.builder()
                     .signingKey(JwtKey.hs256("k1", SECRET))
                     .store(store)
@@ -76,7 +92,13 @@ class JdbcFaultTest {
             outage.run();
             long start = System.nanoTime();
             assertRefusal(() -> tokens.refresh(rotated.refreshToken()), Reason.STORE_UNAVAILABLE);
+            int before2 = connects.get();
+            assertRefusal(() -> tokens.refresh(rotated.refreshToken()), Reason.STORE_UNAVAILABLE);
+            int second = connects.get() - before2;
             assertRefusal(() -> tokens.issue(subject), Reason.STORE_UNAVAILABLE);
+            assertThat(second)
+                    .as("connections tried by a refresh while PostgreSQL is known down: the read's one")
+                    .isEqualTo(1);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 
             server.startAgain();
