@@ -52,12 +52,7 @@ final class Connections {
             return Optional.empty();
         }
         try (connection) {
-            if (!connection.getAutoCommit()) {
-                connection.setAutoCommit(true);
-            }
-            Optional<T> result = call.on(connection);
-            unreachable = false;
-            return result;
+            return reached(connection, call);
         } catch (SQLException e) {
             throw new StoreUnavailableException(what + " failed: " + diagnosis(e), e);
         }
@@ -72,12 +67,7 @@ final class Connections {
         SQLException last = null;
         for (int attempt = 1; attempt <= tries; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
-                if (!connection.getAutoCommit()) {
-                    connection.setAutoCommit(true);
-                }
-                T result = call.on(connection);
-                unreachable = false;
-                return result;
+                return reached(connection, call);
             } catch (SQLException e) {
                 last = e;
                 if (!isConnectionFailure(e)) {
@@ -87,6 +77,16 @@ final class Connections {
         }
         unreachable = isConnectionFailure(last);
         throw new StoreUnavailableException(what + " failed: " + diagnosis(last), last);
+    }
+
+    /** Runs {@code call} in auto-commit mode; PostgreSQL answered, so it is reachable. */
+    private <T> T reached(Connection connection, Call<T> call) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.setAutoCommit(true);
+        }
+        T result = call.on(connection);
+        unreachable = false;
+        return result;
     }
 
     private static String diagnosis(SQLException e) {

@@ -28,8 +28,8 @@ import java.util.Optional;
  * (PostgreSQL's default, READ COMMITTED): no lock is held between statements, a write that lost to a concurrent
  * one is decided again on a fresh read, and every write locks the user's row before its sessions' (the sweep
  * skips rows that are locked), so parallel refreshes of one user never see a serialization failure or a
- * deadlock. Expired sessions and users are
- * deleted by a background sweep (every minute by default) and by {@link #deleteExpired()}.
+ * deadlock. Expired sessions and users are deleted by a background sweep (every minute by default) and by
+ * {@link #deleteExpired()}.
  *
  * <p>Create one with {@link #builder()}; {@link #close()} stops the sweep but leaves the data source open.
  */
