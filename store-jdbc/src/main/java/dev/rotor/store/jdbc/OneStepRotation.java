@@ -2,13 +2,11 @@ package dev.rotor.store.jdbc;
 
 import dev.rotor.spi.RotationRequest;
 import dev.rotor.spi.SessionRecord;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,14 +28,14 @@ final class OneStepRotation {
             + " expires_at = least(?, coalesce(x.absolute_expires_at, ?)), last_request_id = ?,"
             + " replay_request_ids = '' FROM l WHERE x.subject_digest = l.subject_digest AND x.session_id = ?"
             + " AND x.generation = ? AND NOT x.revoked AND x.expires_at > ?"
-            + " RETURNING x.subject_digest, x.device_id, x.created_at, x.expires_at, x.absolute_expires_at),"
+            + " RETURNING " + Rows.SESSION_COLUMNS + ", x.subject_digest),"
             + " v AS (UPDATE rotor_subjects s SET version = nextval('rotor_versions'),"
             + " expires_at = greatest(s.expires_at, u.expires_at) FROM u WHERE s.subject_digest = u.subject_digest)"
-            + " SELECT device_id, created_at, expires_at, absolute_expires_at FROM u";
+            + " SELECT * FROM u";
 
     private OneStepRotation() {}
 
-    /** The rotated record, or empty if the session was not at the presented generation, live and uncapped. */
+    /** The rotated record as stored, or empty if the session was not at the presented generation and live. */
     static Optional<SessionRecord> apply(Connection connection, RotationRequest request, Instant expiresAt)
             throws SQLException {
         byte[] subject = Rows.utf8(request.subject());
@@ -61,21 +59,7 @@ final class OneStepRotation {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                byte[] device = row.getBytes(1);
-                long absolute = row.getLong(4);
-                Instant absoluteExpiresAt = row.wasNull() ? null : Instant.ofEpochMilli(absolute);
-                return Optional.of(new SessionRecord(
-                        request.sessionId(),
-                        request.subject(),
-                        device == null ? null : new String(device, StandardCharsets.UTF_8),
-                        Instant.ofEpochMilli(row.getLong(2)),
-                        request.presentedGeneration() + 1,
-                        request.now(),
-                        Instant.ofEpochMilli(row.getLong(3)),
-                        absoluteExpiresAt,
-                        request.requestId(),
-                        List.of(),
-                        false));
+                return Optional.of(Rows.session(request.subject(), row, 1));
             }
         } catch (SQLException e) {
             if (Writes.lostRace(e)) { // above READ COMMITTED: changed nothing, Rotor reads and decides
