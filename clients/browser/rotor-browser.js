@@ -300,7 +300,8 @@ class RotorClient {
             return this.#inflight;
         }
         const epochAtCall = this.#epoch;
-        const flight = this.#underLock(async () => {
+        /** Another tab's newer token, or its logout (thrown), if one came since the call; else null. */
+        const meanwhile = () => {
             const now = this.#session;
             if (now && now !== known && now.expiresAt - Date.now() > MIN_USABLE_MS) {
                 return now;
@@ -308,8 +309,11 @@ class RotorClient {
             if (!now && this.#epoch > epochAtCall && this.#lastLogout) {
                 throw this.#lastLogout; // logged out while waiting: don't revive it from a stale cookie
             }
-            const handed = await this.#tokenOfAnotherTab();
-            return handed || this.#rotate();
+            return null;
+        };
+        const flight = this.#underLock(async () => {
+            // asked twice: another tab's token, or its logout, may land while this tab looks for that token
+            return meanwhile() || (await this.#tokenOfAnotherTab()) || meanwhile() || this.#rotate();
         }).finally(() => {
             if (this.#inflight === flight) {
                 this.#inflight = null;

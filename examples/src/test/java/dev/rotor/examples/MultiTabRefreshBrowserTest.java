@@ -52,6 +52,30 @@ class MultiTabRefreshBrowserTest {
     private static final String HANG = "navigator.locks.request('rotor-browser ' + location.origin + '/',"
             + " () => new Promise(() => {})); return true;";
 
+    /**
+     * Makes the tab's next look for another tab's token (its lock query from {@code #tokenOfAnotherTab}) wait,
+     * once its snapshot is taken, until {@code window.resumeLookup()}; then starts a refresh in
+     * {@code window.refreshed}. Other lock queries pass through.
+     */
+    private static final String STALL_LOOKUP = "const query = navigator.locks.query.bind(navigator.locks);"
+            + "let resume; const resumed = new Promise((resolve) => { resume = resolve; });"
+            + "window.resumeLookup = resume;"
+            + "navigator.locks.query = async () => {"
+            + "  const lookingForAToken = new Error().stack.includes('tokenOfAnotherTab');"
+            + "  const snapshot = await query();"
+            + "  if (lookingForAToken) { window.lookingUp = true; await resumed; }"
+            + "  return snapshot;"
+            + "};"
+            + "window.refreshed = client.refresh().then(() => 'refreshed',"
+            + "  (error) => String(error.reason || error.name));"
+            + "return true;";
+
+    /** Holds a marker lock of a token newer than this tab's, as a tab that just rotated does; returns its stamp. */
+    private static final String MARK_NEWER_TOKEN = "window.stamp = Date.now();"
+            + "navigator.locks.request('rotor-browser ' + location.origin + '/ #' + window.stamp + ' '"
+            + "  + (Date.now() + 890000), { mode: 'shared' }, () => new Promise(() => {}));"
+            + "return window.stamp;";
+
     /** A lock timeout of 3.5 s, so that a test of a hung holder is quick. */
     private static final Map<String, Object> SHORT_TIMEOUTS = Map.of("lockTimeoutMs", 3500, "requestTimeoutMs", 500);
 
@@ -163,6 +187,50 @@ class MultiTabRefreshBrowserTest {
     }
 
     @Test
+    void aTokenThatArrivesWhileATabLooksForItIsTakenWithoutARotation() {
+        List<String> tabs = chromium.loggedInTabs(server, 2, Map.of());
+        String rotated = tabs.get(0);
+        String looking = tabs.get(1);
+        chromium.run(rotated, MARK_NEWER_TOKEN);
+
+        Object outcome = refreshWhileItLooks(
+                looking,
+                rotated,
+                "new BroadcastChannel('rotor-browser ' + location.origin + '/').postMessage({ t: 'token',"
+                        + " kind: 'refresh', accessToken: client.accessToken(), expiresAt: Date.now() + 890000,"
+                        + " lifetimeMs: 900000, stamp: window.stamp }); return true;");
+
+        assertThat(outcome).isEqualTo("refreshed");
+        assertThat(count(TokenEvent.Type.REFRESHED))
+                .as("rotations: the token that arrived was taken")
+                .isZero();
+        assertThat(chromium.run(looking, "return client.accessToken();"))
+                .isEqualTo(chromium.run(rotated, "return client.accessToken();"));
+        assertThat(chromium.run(looking, "return (await client.fetch('/api/v1/me')).status;"))
+                .isEqualTo(200L);
+    }
+
+    @Test
+    void aLogoutThatArrivesWhileATabLooksForATokenIsNotUndoneByARotation() {
+        List<String> tabs = chromium.loggedInTabs(server, 2, Map.of());
+        String other = tabs.get(0);
+        String looking = tabs.get(1);
+        chromium.run(other, MARK_NEWER_TOKEN);
+
+        Object outcome = refreshWhileItLooks(
+                looking,
+                other,
+                "new BroadcastChannel('rotor-browser ' + location.origin + '/').postMessage({ t: 'logout',"
+                        + " reason: 'TOKEN_REVOKED', stamp: window.stamp }); return true;");
+
+        assertThat(outcome).isEqualTo("TOKEN_REVOKED");
+        assertThat(count(TokenEvent.Type.REFRESHED))
+                .as("rotations after the logout")
+                .isZero();
+        assertThat(chromium.run(looking, "return client.accessToken();")).isNull();
+    }
+
+    @Test
     void aStealThatIsStolenInTurnStillGivesTheCallerTheRefreshsOutcome() {
         List<String> tabs = loggedInTabs(SHORT_TIMEOUTS);
         chromium.run(tabs.get(0), HANG);
@@ -211,6 +279,21 @@ class MultiTabRefreshBrowserTest {
                 .as("far below the 30 s lock timeout")
                 .isLessThan(10_000L);
         assertThat(count(TokenEvent.Type.REUSE_DETECTED)).isZero();
+    }
+
+    /**
+     * Starts a refresh in {@code looking} and holds it while it looks for another tab's token; runs {@code
+     * meanwhile} in {@code other}, waits until {@code looking} has taken what that sent, and lets the refresh go on.
+     *
+     * @return {@code "refreshed"}, or the reason the refresh failed with
+     */
+    private Object refreshWhileItLooks(String looking, String other, String meanwhile) {
+        chromium.run(looking, STALL_LOOKUP);
+        chromium.waitFor(looking, "window.lookingUp === true");
+        chromium.run(other, meanwhile);
+        chromium.waitFor(looking, "changes.length === 2");
+        chromium.run(looking, "window.resumeLookup(); return true;");
+        return chromium.run(looking, "return await window.refreshed;");
     }
 
     /** {@code TABS} logged-in tabs. */
