@@ -54,26 +54,36 @@ class MultiTabRefreshBrowserTest {
 
     /**
      * Makes the tab's next look for another tab's token (its lock query from {@code #tokenOfAnotherTab}) wait,
-     * once its snapshot is taken, until {@code window.resumeLookup()}; then starts a refresh in
-     * {@code window.refreshed}. Other lock queries pass through.
+     * once its snapshot is taken, until {@code window.resumeLookup()}, and records whether that snapshot held the
+     * marker of stamp {@code arguments[0]}; then starts a refresh in {@code window.refreshed}. Other lock queries
+     * pass through.
      */
     private static final String STALL_LOOKUP = "const query = navigator.locks.query.bind(navigator.locks);"
+            + "const marker = ' #' + arguments[0] + ' ';"
             + "let resume; const resumed = new Promise((resolve) => { resume = resolve; });"
             + "window.resumeLookup = resume;"
             + "navigator.locks.query = async () => {"
             + "  const lookingForAToken = new Error().stack.includes('tokenOfAnotherTab');"
             + "  const snapshot = await query();"
-            + "  if (lookingForAToken) { window.lookingUp = true; await resumed; }"
+            + "  if (lookingForAToken) {"
+            + "    window.markerSeen = snapshot.held.some((lock) => lock.name.includes(marker));"
+            + "    window.lookingUp = true;"
+            + "    await resumed;"
+            + "  }"
             + "  return snapshot;"
             + "};"
             + "window.refreshed = client.refresh().then(() => 'refreshed',"
             + "  (error) => String(error.reason || error.name));"
             + "return true;";
 
-    /** Holds a marker lock of a token newer than this tab's, as a tab that just rotated does; returns its stamp. */
+    /**
+     * Holds a marker lock of a token newer than this tab's, as a tab that just rotated does, once it is granted;
+     * returns its stamp.
+     */
     private static final String MARK_NEWER_TOKEN = "window.stamp = Date.now();"
-            + "navigator.locks.request('rotor-browser ' + location.origin + '/ #' + window.stamp + ' '"
-            + "  + (Date.now() + 890000), { mode: 'shared' }, () => new Promise(() => {}));"
+            + "await new Promise((granted) => navigator.locks.request('rotor-browser ' + location.origin + '/ #'"
+            + "  + window.stamp + ' ' + (Date.now() + 890000), { mode: 'shared' },"
+            + "  () => { granted(); return new Promise(() => {}); }));"
             + "return window.stamp;";
 
     /** A lock timeout of 3.5 s, so that a test of a hung holder is quick. */
@@ -191,11 +201,12 @@ class MultiTabRefreshBrowserTest {
         List<String> tabs = chromium.loggedInTabs(server, 2, Map.of());
         String rotated = tabs.get(0);
         String looking = tabs.get(1);
-        chromium.run(rotated, MARK_NEWER_TOKEN);
+        Object stamp = chromium.run(rotated, MARK_NEWER_TOKEN);
 
         Object outcome = refreshWhileItLooks(
                 looking,
                 rotated,
+                stamp,
                 "new BroadcastChannel('rotor-browser ' + location.origin + '/').postMessage({ t: 'token',"
                         + " kind: 'refresh', accessToken: client.accessToken(), expiresAt: Date.now() + 890000,"
                         + " lifetimeMs: 900000, stamp: window.stamp }); return true;");
@@ -215,11 +226,12 @@ class MultiTabRefreshBrowserTest {
         List<String> tabs = chromium.loggedInTabs(server, 2, Map.of());
         String other = tabs.get(0);
         String looking = tabs.get(1);
-        chromium.run(other, MARK_NEWER_TOKEN);
+        Object stamp = chromium.run(other, MARK_NEWER_TOKEN);
 
         Object outcome = refreshWhileItLooks(
                 looking,
                 other,
+                stamp,
                 "new BroadcastChannel('rotor-browser ' + location.origin + '/').postMessage({ t: 'logout',"
                         + " reason: 'TOKEN_REVOKED', stamp: window.stamp }); return true;");
 
@@ -282,14 +294,18 @@ class MultiTabRefreshBrowserTest {
     }
 
     /**
-     * Starts a refresh in {@code looking} and holds it while it looks for another tab's token; runs {@code
-     * meanwhile} in {@code other}, waits until {@code looking} has taken what that sent, and lets the refresh go on.
+     * Starts a refresh in {@code looking} and holds it once it has seen the marker of {@code stamp} while looking
+     * for another tab's token; runs {@code meanwhile} in {@code other}, waits until {@code looking} has taken what
+     * that sent, and lets the refresh go on.
      *
      * @return {@code "refreshed"}, or the reason the refresh failed with
      */
-    private Object refreshWhileItLooks(String looking, String other, String meanwhile) {
-        chromium.run(looking, STALL_LOOKUP);
+    private Object refreshWhileItLooks(String looking, String other, Object stamp, String meanwhile) {
+        chromium.run(looking, STALL_LOOKUP, stamp);
         chromium.waitFor(looking, "window.lookingUp === true");
+        assertThat(chromium.run(looking, "return window.markerSeen;"))
+                .as("the lookup saw the newer token's marker")
+                .isEqualTo(true);
         chromium.run(other, meanwhile);
         chromium.waitFor(looking, "changes.length === 2");
         chromium.run(looking, "window.resumeLookup(); return true;");
