@@ -201,15 +201,12 @@ class MultiTabRefreshBrowserTest {
         List<String> tabs = chromium.loggedInTabs(server, 2, Map.of());
         String rotated = tabs.get(0);
         String looking = tabs.get(1);
-        Object stamp = chromium.run(rotated, MARK_NEWER_TOKEN);
 
         Object outcome = refreshWhileItLooks(
                 looking,
                 rotated,
-                stamp,
-                "new BroadcastChannel('rotor-browser ' + location.origin + '/').postMessage({ t: 'token',"
-                        + " kind: 'refresh', accessToken: client.accessToken(), expiresAt: Date.now() + 890000,"
-                        + " lifetimeMs: 900000, stamp: window.stamp }); return true;");
+                "{ t: 'token', kind: 'refresh', accessToken: client.accessToken(), expiresAt: Date.now() + 890000,"
+                        + " lifetimeMs: 900000, stamp: window.stamp }");
 
         assertThat(outcome).isEqualTo("refreshed");
         assertThat(count(TokenEvent.Type.REFRESHED))
@@ -226,14 +223,9 @@ class MultiTabRefreshBrowserTest {
         List<String> tabs = chromium.loggedInTabs(server, 2, Map.of());
         String other = tabs.get(0);
         String looking = tabs.get(1);
-        Object stamp = chromium.run(other, MARK_NEWER_TOKEN);
 
-        Object outcome = refreshWhileItLooks(
-                looking,
-                other,
-                stamp,
-                "new BroadcastChannel('rotor-browser ' + location.origin + '/').postMessage({ t: 'logout',"
-                        + " reason: 'TOKEN_REVOKED', stamp: window.stamp }); return true;");
+        Object outcome =
+                refreshWhileItLooks(looking, other, "{ t: 'logout', reason: 'TOKEN_REVOKED', stamp: window.stamp }");
 
         assertThat(outcome).isEqualTo("TOKEN_REVOKED");
         assertThat(count(TokenEvent.Type.REFRESHED))
@@ -294,19 +286,24 @@ class MultiTabRefreshBrowserTest {
     }
 
     /**
-     * Starts a refresh in {@code looking} and holds it once it has seen the marker of {@code stamp} while looking
-     * for another tab's token; runs {@code meanwhile} in {@code other}, waits until {@code looking} has taken what
-     * that sent, and lets the refresh go on.
+     * Marks a newer token in {@code other}; starts a refresh in {@code looking} and holds it once it has seen that
+     * marker while looking for another tab's token; broadcasts {@code message} (a JavaScript object, whose {@code
+     * window.stamp} is the marker's) from {@code other}, waits until {@code looking} has taken it, and lets the
+     * refresh go on.
      *
      * @return {@code "refreshed"}, or the reason the refresh failed with
      */
-    private Object refreshWhileItLooks(String looking, String other, Object stamp, String meanwhile) {
+    private Object refreshWhileItLooks(String looking, String other, String message) {
+        Object stamp = chromium.run(other, MARK_NEWER_TOKEN);
         chromium.run(looking, STALL_LOOKUP, stamp);
         chromium.waitFor(looking, "window.lookingUp === true");
         assertThat(chromium.run(looking, "return window.markerSeen;"))
                 .as("the lookup saw the newer token's marker")
                 .isEqualTo(true);
-        chromium.run(other, meanwhile);
+        chromium.run(
+                other,
+                "new BroadcastChannel('rotor-browser ' + location.origin + '/').postMessage(" + message + ");"
+                        + " return true;");
         chromium.waitFor(looking, "changes.length === 2");
         chromium.run(looking, "window.resumeLookup(); return true;");
         return chromium.run(looking, "return await window.refreshed;");
